@@ -1,0 +1,19 @@
+/* Loading a content directory into the model, with every problem located.
+ *
+ *   DIR/site.yaml         languages, language names, title
+ *   DIR/sections/NN-ID.yaml  one section per file, in file-name order
+ *   DIR/offices.yaml      regions and their offices (optional)
+ *
+ * Each file is read whole, parsed (load-yaml.c) and checked against the
+ * schema; all problems of all files are reported, not just the first. */
+#ifndef LGMA_LOAD_H
+#define LGMA_LOAD_H
+
+#include "lgma/content.h"
+#include "lgma/diag.h"
+
+/* Returns a new model (free with content_free) when the content has no
+ * error; otherwise NULL. Errors and warnings go to diags either way. */
+struct content *load_content_dir(const char *dir, struct diag_list *diags);
+
+#endif

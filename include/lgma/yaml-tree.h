@@ -1,0 +1,44 @@
+/* A YAML file as a small tree of located nodes.
+ *
+ * load-yaml.c is the only user of libyaml: it turns one file into this tree,
+ * rejecting what content never needs (anchors, aliases, several documents,
+ * nesting deeper than the schema, NUL bytes) with located errors. The schema
+ * walk in load-content.c then reads the tree without knowing about libyaml. */
+#ifndef LGMA_YAML_TREE_H
+#define LGMA_YAML_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lgma/arena.h"
+#include "lgma/diag.h"
+
+enum ytree_kind {
+	YTREE_SCALAR,
+	YTREE_SEQUENCE,
+	YTREE_MAPPING,
+};
+
+struct ytree_node {
+	enum ytree_kind kind;
+	unsigned line, column;	/* 1-based; column in characters */
+	bool is_null;		/* a plain scalar ~, null, Null, NULL or empty */
+	bool is_plain;		/* scalar written without quotes or block style */
+	const char *text;	/* scalar: NUL-terminated, valid UTF-8 */
+	size_t length;		/* scalar: bytes of text */
+	struct ytree_node **items; /* sequence: items; mapping: key, value, key, ... */
+	size_t count;		   /* sequence: items; mapping: pairs */
+};
+
+enum {
+	YTREE_MAX_FILE_SIZE = 16 * 1024 * 1024,
+	YTREE_MAX_DEPTH = 8, /* the deepest schema (offices.yaml) needs 6 */
+};
+
+/* Parses bytes[0..size) of the file named path into a tree allocated in arena
+ * (which the caller owns and frees). Returns the root, or NULL after adding at
+ * least one error to diags. */
+const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t size,
+				     struct arena *arena, struct diag_list *diags);
+
+#endif

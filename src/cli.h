@@ -1,0 +1,32 @@
+/* The command-line shell: options, and the commands main() dispatches to. */
+#ifndef LGMA_CLI_H
+#define LGMA_CLI_H
+
+#include <stdbool.h>
+
+#include "lgma/content.h"
+#include "lgma/diag.h"
+
+enum {
+	EXIT_CONTENT = 1, /* the content is invalid (or, for --search, no match) */
+	EXIT_USAGE = 2,
+};
+
+struct cli_options {
+	const char *content_dir;
+	const char *lang; /* --lang, or NULL */
+	const char *start; /* SECTION-ID or "offices", or NULL */
+};
+
+/* The content directory: --content, else $LGMA_CONTENT, else the source
+ * tree's content/ when this binary runs from its build tree, else the
+ * installed data directory. */
+const char *cli_content_dir(const char *option);
+
+/* The language index to use, or -1 after printing a usage error. */
+int cli_language(const struct content *c, const char *requested);
+
+int cli_check(const struct cli_options *opt);
+int cli_list(const struct cli_options *opt);
+
+#endif

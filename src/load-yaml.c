@@ -1,0 +1,244 @@
+/* libyaml events -> located tree (see yaml-tree.h). */
+#include "lgma/yaml-tree.h"
+
+#include <string.h>
+#include <unistr.h>
+#include <yaml.h>
+
+#include "lgma/xalloc.h"
+
+struct builder {
+	const char *path;
+	const char *bytes;
+	size_t size;
+	struct arena *arena;
+	struct diag_list *diags;
+	struct ytree_node *stack[YTREE_MAX_DEPTH];
+	/* Children gathered for each open container, copied into the arena
+	 * when it closes, so the arena gets exact-size arrays. */
+	struct ytree_node **pending[YTREE_MAX_DEPTH];
+	size_t pending_count[YTREE_MAX_DEPTH];
+	size_t pending_cap[YTREE_MAX_DEPTH];
+	size_t depth;
+	struct ytree_node *root;
+	unsigned documents;
+	bool failed;
+};
+
+static void error_at(struct builder *b, unsigned line, unsigned col, const char *msg)
+{
+	diag_add(b->diags, DIAG_ERROR, b->path, line, col, "%s", msg);
+	b->failed = true;
+}
+
+/* libyaml reports reader errors (bad UTF-8, control characters) by byte
+ * offset only; count lines and characters up to it ourselves. */
+static void offset_position(const struct builder *b, size_t offset, unsigned *line, unsigned *col)
+{
+	const uint8_t *s = (const uint8_t *)b->bytes;
+	size_t i = 0;
+
+	*line = 1;
+	*col = 1;
+	if (offset > b->size)
+		offset = b->size;
+	while (i < offset) {
+		if (s[i] == '\n') {
+			(*line)++;
+			*col = 1;
+			i++;
+			continue;
+		}
+		int n = u8_mblen(s + i, offset - i);
+		i += n > 0 ? (size_t)n : 1;
+		(*col)++;
+	}
+}
+
+static void report_parser_error(struct builder *b, const yaml_parser_t *p)
+{
+	char msg[512];
+	unsigned line, col;
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		error_at(b, 1, 1, "out of memory while parsing");
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		offset_position(b, p->problem_offset, &line, &col);
+		if (p->problem_value != -1)
+			snprintf(msg, sizeof(msg), "%s (byte 0x%02X)", p->problem, p->problem_value & 0xff);
+		else
+			snprintf(msg, sizeof(msg), "%s", p->problem ? p->problem : "cannot read");
+		error_at(b, line, col, msg);
+		return;
+	}
+	line = (unsigned)p->problem_mark.line + 1;
+	col = (unsigned)p->problem_mark.column + 1;
+	if (p->context != NULL)
+		snprintf(msg, sizeof(msg), "YAML syntax: %s %s that started on line %zu", p->problem ? p->problem : "error",
+			 p->context, p->context_mark.line + 1);
+	else
+		snprintf(msg, sizeof(msg), "YAML syntax: %s", p->problem ? p->problem : "error");
+	error_at(b, line, col, msg);
+}
+
+static struct ytree_node *new_node(struct builder *b, enum ytree_kind kind, const yaml_mark_t *mark)
+{
+	struct ytree_node *n = arena_alloc(b->arena, sizeof(*n));
+
+	memset(n, 0, sizeof(*n));
+	n->kind = kind;
+	n->line = (unsigned)mark->line + 1;
+	n->column = (unsigned)mark->column + 1;
+	return n;
+}
+
+static void attach(struct builder *b, struct ytree_node *n)
+{
+	if (b->depth == 0) {
+		b->root = n;
+		return;
+	}
+	size_t d = b->depth - 1;
+	if (b->pending_count[d] == b->pending_cap[d]) {
+		b->pending_cap[d] = b->pending_cap[d] ? b->pending_cap[d] * 2 : 8;
+		b->pending[d] = xreallocarray(b->pending[d], b->pending_cap[d], sizeof(*b->pending[d]));
+	}
+	b->pending[d][b->pending_count[d]++] = n;
+}
+
+static bool plain_null(const char *s, size_t len)
+{
+	return len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+	       strcmp(s, "NULL") == 0;
+}
+
+static void add_scalar(struct builder *b, const yaml_event_t *ev)
+{
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	struct ytree_node *n = new_node(b, YTREE_SCALAR, &ev->start_mark);
+
+	/* A double-quoted "\0" escape is the only way a NUL gets here. */
+	if (memchr(value, '\0', len) != NULL)
+		error_at(b, n->line, n->column, "NUL character in text");
+	else if (u8_check((const uint8_t *)value, len) != NULL)
+		error_at(b, n->line, n->column, "invalid UTF-8 in text");
+	n->text = arena_strndup(b->arena, value, len);
+	n->length = len;
+	n->is_plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->is_null = n->is_plain && plain_null(value, len);
+	attach(b, n);
+}
+
+static void open_container(struct builder *b, const yaml_event_t *ev, enum ytree_kind kind)
+{
+	if (b->depth == YTREE_MAX_DEPTH) {
+		char msg[128];
+		snprintf(msg, sizeof(msg), "nesting deeper than %d levels: the content schema never needs it",
+			 YTREE_MAX_DEPTH);
+		error_at(b, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1, msg);
+		return;
+	}
+	struct ytree_node *n = new_node(b, kind, &ev->start_mark);
+	attach(b, n);
+	b->stack[b->depth] = n;
+	b->pending_count[b->depth] = 0;
+	b->depth++;
+}
+
+static void close_container(struct builder *b)
+{
+	size_t d = --b->depth;
+	struct ytree_node *n = b->stack[d];
+	size_t count = b->pending_count[d];
+
+	n->items = arena_alloc(b->arena, count * sizeof(*n->items) + 1);
+	if (count)
+		memcpy(n->items, b->pending[d], count * sizeof(*n->items));
+	n->count = n->kind == YTREE_MAPPING ? count / 2 : count;
+}
+
+static const yaml_char_t *event_anchor(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		return ev->data.scalar.anchor;
+	case YAML_SEQUENCE_START_EVENT:
+		return ev->data.sequence_start.anchor;
+	case YAML_MAPPING_START_EVENT:
+		return ev->data.mapping_start.anchor;
+	default:
+		return NULL;
+	}
+}
+
+/* Returns false when parsing must stop. */
+static bool handle_event(struct builder *b, const yaml_event_t *ev)
+{
+	unsigned line = (unsigned)ev->start_mark.line + 1;
+	unsigned col = (unsigned)ev->start_mark.column + 1;
+
+	if (event_anchor(ev) != NULL || ev->type == YAML_ALIAS_EVENT) {
+		/* Content never needs them, and refusing them closes the
+		 * alias-expansion ("billion laughs") attack. */
+		error_at(b, line, col, "anchors and aliases are not allowed in content files");
+		return false;
+	}
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1) {
+			error_at(b, line, col, "only one YAML document per file is allowed");
+			return false;
+		}
+		return true;
+	case YAML_SCALAR_EVENT:
+		add_scalar(b, ev);
+		return true;
+	case YAML_SEQUENCE_START_EVENT:
+		open_container(b, ev, YTREE_SEQUENCE);
+		return !b->failed;
+	case YAML_MAPPING_START_EVENT:
+		open_container(b, ev, YTREE_MAPPING);
+		return !b->failed;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		close_container(b);
+		return true;
+	case YAML_STREAM_END_EVENT:
+		return false;
+	default:
+		return true;
+	}
+}
+
+const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t size,
+				     struct arena *arena, struct diag_list *diags)
+{
+	struct builder b = {.path = path, .bytes = bytes, .size = size, .arena = arena, .diags = diags};
+	yaml_parser_t parser;
+	bool more = true;
+
+	if (!yaml_parser_initialize(&parser)) {
+		error_at(&b, 1, 1, "out of memory while parsing");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, size);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (more) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev)) {
+			report_parser_error(&b, &parser);
+			break;
+		}
+		more = handle_event(&b, &ev);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	for (size_t d = 0; d < YTREE_MAX_DEPTH; d++)
+		free(b.pending[d]);
+	if (!b.failed && b.root == NULL)
+		error_at(&b, 1, 1, "the file is empty");
+	return b.failed ? NULL : b.root;
+}
