@@ -462,14 +462,45 @@ static void pane_input(struct app *app, const struct app_event *ev)
 	}
 }
 
+/* The operator's exit sequence of a kiosk, typed anywhere. */
+static bool exit_key_typed(struct app *app, const struct app_event *ev)
+{
+	const struct app_config *cfg = &app->config;
+	uint32_t ch = ev->key == APP_KEY_CHAR ? ev->ch : ev->key == APP_KEY_ESCAPE ? 27 : 0;
+
+	if (cfg->exit_key_length == 0)
+		return false;
+	if (ch != 0 && ch == cfg->exit_key[app->exit_matched])
+		app->exit_matched++;
+	else
+		app->exit_matched = ch != 0 && ch == cfg->exit_key[0];
+	if (app->exit_matched < cfg->exit_key_length)
+		return false;
+	app->exit_matched = 0;
+	return true;
+}
+
+/* q, Ctrl-C, Ctrl-\ and Ctrl-Z: the keys people press to leave. */
+static bool is_quit_key(const struct app_event *ev)
+{
+	return ev->key == APP_KEY_CHAR &&
+	       (ev->ch == 'q' || ev->ch == 'Q' || ev->ch == 3 || ev->ch == 28 || ev->ch == 26);
+}
+
 enum app_result app_input(struct app *app, const struct app_event *ev)
 {
 	app->notice[0] = '\0';
+	if (app->config.kiosk && exit_key_typed(app, ev))
+		return APP_QUIT;
+	if (is_quit_key(ev) && app->config.kiosk && !app->help_open) {
+		app_notice(app, ui_text(app_lang_code(app, app->lang), UI_KIOSK_NO_QUIT));
+		return APP_CONTINUE;
+	}
 	if (app->help_open) {
 		help_input(app, ev);
 		return APP_CONTINUE;
 	}
-	if (ev->key == APP_KEY_CHAR && (ev->ch == 'q' || ev->ch == 'Q'))
+	if (is_quit_key(ev) && (ev->ch == 'q' || ev->ch == 'Q'))
 		return APP_QUIT;
 	if (app->geo.too_small || global_key(app, ev))
 		return APP_CONTINUE;
@@ -491,22 +522,86 @@ bool app_start_valid(const struct content *content, const char *start)
 	return content_section_index(content, start) >= 0;
 }
 
+/* The start place: the menu, or the section (or offices) named at start. */
+static void go_to_start(struct app *app)
+{
+	const struct content *content = app->content;
+	const char *start = app->config.start;
+
+	app->lang = app->config.lang < content->lang_count ? app->config.lang : 0;
+	app->focus = APP_FOCUS_MENU;
+	app->here = (struct app_place){.at_start = true};
+	app->menu_selected = app->menu_top = 0;
+	app->top_line = 0;
+	app->history_count = 0;
+	app->help_open = false;
+	app->bilingual = false;
+	app->exit_matched = 0;
+	if (start != NULL && app_start_valid(content, start)) {
+		long section = content_section_index(content, start);
+		app->here.entry = section >= 0 ? (size_t)section : content->section_count;
+		app->menu_selected = app->here.entry;
+		app->focus = APP_FOCUS_PANE;
+	}
+}
+
 struct app *app_new(const struct content *content, const struct app_config *config)
 {
 	struct app *app = xcalloc(1, sizeof(*app));
 
 	app->content = content;
 	app->config = *config;
-	app->lang = config->lang < content->lang_count ? config->lang : 0;
-	app->focus = APP_FOCUS_MENU;
-	app->here.at_start = true;
-	if (config->start != NULL) {
-		long section = content_section_index(content, config->start);
-		app->here.entry = section >= 0 ? (size_t)section : content->section_count;
-		app->menu_selected = app->here.entry;
-		app->focus = APP_FOCUS_PANE;
-	}
+	go_to_start(app);
 	return app;
+}
+
+void app_reset(struct app *app)
+{
+	go_to_start(app);
+	compute_geometry(app);
+}
+
+void app_notice(struct app *app, const char *message)
+{
+	snprintf(app->notice, sizeof(app->notice), "%s", message);
+}
+
+/* An entry of the old content in the new one, by id; -1 when gone. */
+static long remap_entry(const struct app *app, const struct content *next, size_t entry)
+{
+	if (app_entry_is_offices(app, entry))
+		return next->office_count > 0 ? (long)next->section_count : -1;
+	return content_section_index(next, app->content->sections[entry].id);
+}
+
+void app_set_content(struct app *app, const struct content *next)
+{
+	long here = remap_entry(app, next, app->here.entry);
+	long selected = remap_entry(app, next, app->menu_selected);
+	int lang = content_lang_index(next, app_lang_code(app, app->lang));
+	size_t kept = 0;
+
+	for (size_t i = 0; i < app->history_count; i++) {
+		long entry = remap_entry(app, next, app->history[i].entry);
+		if (entry >= 0) {
+			app->history[kept] = app->history[i];
+			app->history[kept++].entry = (size_t)entry;
+		}
+	}
+	app->history_count = kept;
+	drop_docs(app);
+	app->content = next;
+	app->lang = lang >= 0 ? (size_t)lang : 0;
+	app->menu_selected = selected >= 0 ? (size_t)selected : 0;
+	app->menu_top = 0;
+	if (here >= 0) {
+		app->here.entry = (size_t)here;
+	} else {
+		app->here = (struct app_place){.at_start = true};
+		app->focus = APP_FOCUS_MENU;
+	}
+	compute_geometry(app);
+	restore_by_offset(app);
 }
 
 void app_free(struct app *app)
@@ -531,10 +626,10 @@ static void paint_preview(struct app *app, struct canvas *c)
 {
 	struct canvas_rect r = app->geo.preview;
 	size_t entry = app->menu_selected, top = 0;
-	bool plain = app->config.ascii || app->config.ambiguous_wide;
+	bool ascii = app->config.ascii || app->config.ambiguous_wide;
 
-	for (int row = 0; row < r.rows && !app->config.screen_reader; row++)
-		canvas_put(c, r.row + row, r.col - 1, plain ? "|" : "\xe2\x94\x82", plain ? 1 : 3, CANVAS_BORDER, 1);
+	for (int row = 0; row < r.rows && !app->config.plain; row++)
+		canvas_put(c, r.row + row, r.col - 1, ascii ? "|" : "\xe2\x94\x82", ascii ? 1 : 3, CANVAS_BORDER, 1);
 	if (app_entry_is_offices(app, entry)) {
 		offices_paint(app, c, r);
 		return;

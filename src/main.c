@@ -1,4 +1,5 @@
 /* lgma: a terminal browser for LGMA content. Options and dispatch only. */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -11,7 +12,11 @@
 #include "cli.h"
 #include "config.h"
 #include "lgma/load.h"
+#include "logbook.h"
 #include "tui.h"
+#include <unistr.h>
+
+static const char *log_path;
 
 enum mode {
 	MODE_BROWSE,
@@ -36,6 +41,15 @@ static void usage(FILE *out)
 	      "      --no-color       no colours (also when NO_COLOR is set)\n"
 	      "      --theme=NAME     default or high-contrast\n"
 	      "      --screen-reader  keep the cursor on the selection, no decoration\n"
+	      "      --low-bandwidth  no colours or decoration: fewest bytes on a slow link\n"
+	      "                       (also for TERM=vt100 and LGMA_LOW_BANDWIDTH=1)\n"
+	      "      --kiosk          for public terminals: the quitting keys only show a\n"
+	      "                       hint, an idle terminal returns to the start\n"
+	      "      --exit-key=KEYS  in a kiosk, the keys that quit (e.g. ^X^Q)\n"
+	      "      --idle-timeout=SECONDS  return to the start after SECONDS without a\n"
+	      "                       key (default 120 in a kiosk, 0 = never)\n"
+	      "      --watch          reload when the content files change\n"
+	      "      --log=FILE       where reload errors go (default: syslog)\n"
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n"
 	      "\n"
@@ -123,11 +137,45 @@ static bool parse_choice(const char *arg, enum tui_choice *out)
 	return true;
 }
 
-static int browse(const struct cli_options *opt, struct tui_options *tui)
+/* "^X^Q" or "x": the operator's exit keys, caret notation for controls. */
+static bool parse_exit_key(const char *arg, struct app_config *config)
+{
+	const uint8_t *s = (const uint8_t *)arg;
+	size_t n = strlen(arg), i = 0;
+
+	config->exit_key_length = 0;
+	while (i < n) {
+		ucs4_t c;
+		int len;
+		if (config->exit_key_length == APP_EXIT_KEY_MAX)
+			return false;
+		if (s[i] == '^' && i + 1 < n && ((s[i + 1] >= '@' && s[i + 1] <= '_') || s[i + 1] == '?' ||
+						 (s[i + 1] >= 'a' && s[i + 1] <= 'z'))) {
+			c = s[i + 1] == '?' ? 127 : (ucs4_t)(s[i + 1] & 0x1f);
+			len = 2;
+		} else if ((len = u8_mbtoucr(&c, s + i, n - i)) <= 0) {
+			return false;
+		}
+		config->exit_key[config->exit_key_length++] = c;
+		i += (size_t)len;
+	}
+	return config->exit_key_length > 0;
+}
+
+static bool slow_terminal(void)
+{
+	const char *term = getenv("TERM"), *env = getenv("LGMA_LOW_BANDWIDTH");
+
+	if (env != NULL && *env != '\0')
+		return strcmp(env, "0") != 0;
+	return term != NULL && (strncmp(term, "vt1", 3) == 0 || strncmp(term, "vt2", 3) == 0 ||
+				strncmp(term, "vt52", 4) == 0);
+}
+
+static int browse(const struct cli_options *opt, struct tui_options *tui, struct app_config *config)
 {
 	struct diag_list diags;
 	struct content *c;
-	struct app_config config = {.start = opt->start};
 	int lang, status;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -151,9 +199,18 @@ static int browse(const struct cli_options *opt, struct tui_options *tui)
 		content_free(c);
 		return EXIT_USAGE;
 	}
-	config.lang = (size_t)lang;
+	config->start = opt->start;
+	config->lang = (size_t)lang;
 	tui->lang_given = opt->lang != NULL;
-	status = tui_run(c, &config, tui);
+	tui->content_dir = opt->content_dir;
+	tui->low_bandwidth |= slow_terminal();
+	if (!logbook_open(log_path)) {
+		fprintf(stderr, "lgma: cannot open the log %s: %s\n", log_path, strerror(errno));
+		content_free(c);
+		return EXIT_USAGE;
+	}
+	status = tui_run(&c, config, tui);
+	logbook_close();
 	content_free(c);
 	return status;
 }
@@ -173,10 +230,17 @@ int main(int argc, char **argv)
 		{"no-colour", no_argument, NULL, 'N'},
 		{"theme", required_argument, NULL, 'T'},
 		{"screen-reader", no_argument, NULL, 'R'},
+		{"low-bandwidth", no_argument, NULL, 'W'},
+		{"kiosk", no_argument, NULL, 'K'},
+		{"exit-key", required_argument, NULL, 'X'},
+		{"idle-timeout", required_argument, NULL, 'I'},
+		{"watch", no_argument, NULL, 'H'},
+		{"log", required_argument, NULL, 'G'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_options opt = {0};
-	struct tui_options tui = {0};
+	struct tui_options tui = {.idle_timeout = -1};
+	struct app_config config = {0};
 	enum mode mode = MODE_BROWSE;
 	const char *content = NULL;
 	int ch;
@@ -216,6 +280,30 @@ int main(int argc, char **argv)
 		case 'R':
 			tui.screen_reader = true;
 			break;
+		case 'W':
+			tui.low_bandwidth = true;
+			break;
+		case 'K':
+			tui.kiosk = true;
+			break;
+		case 'X':
+			if (!parse_exit_key(optarg, &config))
+				return usage_error("--exit-key takes up to 16 keys such as ^X^Q, not ", optarg);
+			break;
+		case 'I': {
+			char *end;
+			long seconds = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || seconds < 0 || seconds > 86400)
+				return usage_error("--idle-timeout takes 0 to 86400 seconds, not ", optarg);
+			tui.idle_timeout = (int)seconds;
+			break;
+		}
+		case 'H':
+			tui.watch = true;
+			break;
+		case 'G':
+			log_path = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -240,5 +328,5 @@ int main(int argc, char **argv)
 	case MODE_BROWSE:
 		break;
 	}
-	return browse(&opt, &tui);
+	return browse(&opt, &tui, &config);
 }

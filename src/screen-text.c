@@ -186,6 +186,7 @@ static void paint_bilingual(struct app *app, struct canvas *c)
 	int half = (r.cols - 1) / 2, width = text_reading_width(app);
 	const struct doc *da = reading_doc(app, app->lang);
 	const struct doc *db = reading_doc(app, app_next_lang(app));
+	bool ascii = app->config.ascii || app->config.ambiguous_wide;
 	struct bi_rows rows;
 
 	bi_rows_build(&rows, da, db);
@@ -197,9 +198,9 @@ static void paint_bilingual(struct app *app, struct canvas *c)
 			put_line(app, c, r.row + row, r.col + 1, da, rows.a[i], width);
 		if (rows.b[i] != NO_LINE)
 			put_line(app, c, r.row + row, r.col + half + 2, db, rows.b[i], width);
-		if (!app->config.screen_reader)
-			canvas_put(c, r.row + row, r.col + half, app->config.ascii || app->config.ambiguous_wide ? "|" : "\xe2\x94\x82",
-				   app->config.ascii || app->config.ambiguous_wide ? 1 : 3, CANVAS_BORDER, 1);
+		if (!app->config.plain)
+			canvas_put(c, r.row + row, r.col + half, ascii ? "|" : "\xe2\x94\x82", ascii ? 1 : 3,
+				   CANVAS_BORDER, 1);
 	}
 	bi_rows_free(&rows);
 }

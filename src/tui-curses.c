@@ -3,6 +3,9 @@
  * app painted to the screen; ncurses sends only what changed. */
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -14,10 +17,15 @@
 #include <unistr.h>
 #include <wchar.h>
 
+#include "lgma/load.h"
 #include "lgma/text.h"
+#include "logbook.h"
+#include "tui-watch.h"
 #include "tui.h"
 
 static volatile sig_atomic_t stop_signal;
+static bool color_on;
+static volatile sig_atomic_t reload_requested;
 static bool shell_ambiguous_wide;
 
 /* ncurses asks the C library how wide each character is. Answering from
@@ -32,20 +40,30 @@ int wcwidth(wchar_t wc)
 
 static void on_signal(int sig)
 {
-	stop_signal = sig;
+	if (sig == SIGUSR1)
+		reload_requested = 1;
+	else
+		stop_signal = sig;
 }
 
-static void catch_signals(void)
+static void catch_signals(bool kiosk)
 {
 	struct sigaction sa;
-	const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGPIPE};
+	const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGPIPE, SIGUSR1};
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a blocked read returns, and the loop sees the flag. */
+	/* No SA_RESTART: a blocked wait returns, and the loop sees the flag. */
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
+	if (kiosk) {
+		/* No suspending to a shell and no core file for visitors. */
+		struct rlimit none = {0, 0};
+		signal(SIGTSTP, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		setrlimit(RLIMIT_CORE, &none);
+	}
 }
 
 /* ---- what the terminal can show ---- */
@@ -112,9 +130,8 @@ static void set_look(enum canvas_role role, attr_t attr, short fg, short bg)
 	looks[role] = (struct look){attr, fg, bg};
 }
 
-static void choose_looks(const struct tui_options *opt)
+static void choose_looks(const struct tui_options *opt, bool color)
 {
-	bool color = !opt->no_color && getenv("NO_COLOR") == NULL && has_colors();
 	bool contrast = opt->theme == TUI_THEME_HIGH_CONTRAST;
 
 	/* Monochrome first: everything must be usable with reverse and bold alone. */
@@ -162,7 +179,6 @@ static void choose_looks(const struct tui_options *opt)
 
 /* ---- canvas to screen ---- */
 
-static bool color_on;
 
 /* Returns false when the cell became a '?' placeholder: what the
  * terminal's encoding cannot show never goes out as raw bytes. */
@@ -203,12 +219,14 @@ static void draw(const struct canvas *c, const struct tui_terminal *t, bool scre
 				mvadd_wch(row, col + 1, &cc);
 			mvadd_wch(row, col, &cc);
 		}
-	if (screen_reader && c->cursor_row >= 0) {
+	/* curs_set writes at once: only call it on a change, so a key action
+	 * stays one write. */
+	static int visible = -1;
+	int want = screen_reader && c->cursor_row >= 0;
+	if (want)
 		move(c->cursor_row, c->cursor_col);
-		curs_set(1);
-	} else {
-		curs_set(0);
-	}
+	if (want != visible)
+		curs_set(visible = want);
 	refresh();
 }
 
@@ -308,6 +326,27 @@ static enum input read_input(struct app_event *ev)
 
 /* ---- the loop ---- */
 
+/* Terminals and SSH clients that ignore keypad mode send the cursor keys
+ * in their normal-mode form; knowing both keeps an arrow from reading as
+ * Esc followed by letters. */
+static void define_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} keys[] = {
+		{"\033[A", KEY_UP},     {"\033[B", KEY_DOWN},  {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+		{"\033OA", KEY_UP},     {"\033OB", KEY_DOWN},  {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+		{"\033[H", KEY_HOME},   {"\033[F", KEY_END},   {"\033OH", KEY_HOME},  {"\033OF", KEY_END},
+		{"\033[1~", KEY_HOME},  {"\033[4~", KEY_END},  {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+		{"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE}, {"\033[Z", KEY_BTAB},
+	};
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].key);
+}
+
 static void start_curses(const struct tui_options *opt, const struct tui_terminal *t)
 {
 	/* Padding is for real serial terminals; over SSH it is wasted bytes
@@ -315,17 +354,33 @@ static void start_curses(const struct tui_options *opt, const struct tui_termina
 	setenv("NCURSES_NO_PADDING", "1", 0);
 	shell_ambiguous_wide = t->ambiguous_wide;
 	initscr();
-	cbreak();
+	/* ncurses 6.4 flushes its output after every cursor movement until
+	 * the screen has been suspended once (it never leaves its "initial"
+	 * state otherwise): one write per line of an update instead of one per
+	 * update. A suspend before anything is drawn costs a few bytes once. */
+	endwin();
+	refresh();
+	/* ncurses' own typeahead check flushes its output before every line
+	 * it updates (one write per line); the loop already applies pending
+	 * keys before drawing, so the check only costs packets. */
+	typeahead(-1);
+	/* A kiosk takes Ctrl-C, Ctrl-\ and Ctrl-Z as keys, not signals. */
+	if (opt->kiosk)
+		raw();
+	else
+		cbreak();
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	idlok(stdscr, TRUE);
+	leaveok(stdscr, !opt->screen_reader);
 	set_escdelay(100);
+	define_keys();
 	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	choose_looks(opt);
-	color_on = !opt->no_color && getenv("NO_COLOR") == NULL && has_colors();
+	color_on = !opt->no_color && !opt->low_bandwidth && getenv("NO_COLOR") == NULL && has_colors();
+	choose_looks(opt, color_on);
 }
 
 static int exit_status(void)
@@ -333,6 +388,7 @@ static int exit_status(void)
 	switch (stop_signal) {
 	case 0:
 	case SIGHUP: /* the link went away: a normal end of a remote session */
+	case SIGPIPE:
 		return 0;
 	default:
 		return 128 + stop_signal;
@@ -360,49 +416,157 @@ static enum app_result drain(struct app *app, const struct app_event *first, boo
 	return result;
 }
 
-int tui_run(const struct content *content, struct app_config *config, const struct tui_options *opt)
-{
-	struct tui_terminal t = decide_terminal(opt);
-	struct canvas canvas;
-	struct app *app;
-	bool resized = true;
+/* ---- the loop ---- */
 
-	config->ascii = !t.utf8;
-	config->ambiguous_wide = t.ambiguous_wide;
+struct shell {
+	struct content **content;
+	const struct tui_options *opt;
+	struct tui_terminal term;
+	struct app *app;
+	struct canvas canvas;
+	int watch_fd;
+	long idle_ms;	   /* 0: no idle reset */
+	long idle_at;	   /* deadline, or -1 when nothing is pending */
+	long reload_at;	   /* a change seen: reload when the files settle */
+	bool resized;
+};
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* The new content is checked completely before it replaces the old: a
+ * kiosk never shows a half-loaded page; errors go to the log. */
+static void reload(struct shell *sh)
+{
+	struct diag_list diags;
+	struct content *next;
+
+	diag_init(&diags);
+	next = load_content_dir(sh->opt->content_dir, &diags);
+	if (next == NULL) {
+		logbook_message("reload of %s failed; the previous content stays", sh->opt->content_dir);
+		logbook_diags(&diags);
+	} else {
+		if (diags.warnings)
+			logbook_diags(&diags);
+		app_set_content(sh->app, next);
+		content_free(*sh->content);
+		*sh->content = next;
+		logbook_message("reloaded %s", sh->opt->content_dir);
+	}
+	diag_fini(&diags);
+}
+
+static int earliest(long a, long b)
+{
+	long t = a < 0 ? b : b < 0 ? a : a < b ? a : b;
+	long left;
+
+	if (t < 0)
+		return -1;
+	left = t - now_ms();
+	return left < 0 ? 0 : (int)left;
+}
+
+/* Sleeps until a key, a change of the content, a signal or a deadline: no
+ * timer wakes the process while nothing is pending. */
+static void wait_for_something(struct shell *sh, bool *key_ready)
+{
+	struct pollfd fds[2] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = sh->watch_fd, .events = POLLIN}};
+	int n = poll(fds, sh->watch_fd >= 0 ? 2 : 1, earliest(sh->idle_at, sh->reload_at));
+
+	*key_ready = n > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR));
+	if (n > 0 && sh->watch_fd >= 0 && (fds[1].revents & POLLIN) && watch_drain(sh->watch_fd))
+		sh->reload_at = now_ms() + 300;
+	if (n < 0) /* a signal: SIGWINCH leaves a KEY_RESIZE for curses to give us */
+		*key_ready = true;
+}
+
+static void on_deadlines(struct shell *sh)
+{
+	long now = now_ms();
+
+	if (sh->reload_at >= 0 && now >= sh->reload_at) {
+		sh->reload_at = -1;
+		reload(sh);
+	}
+	if (sh->idle_at >= 0 && now >= sh->idle_at) {
+		sh->idle_at = -1;
+		app_reset(sh->app);
+	}
+}
+
+/* Returns false when the program should end. */
+static bool step(struct shell *sh)
+{
+	struct app_event ev;
+	bool key_ready;
+	enum input in;
+
+	if (reload_requested) {
+		reload_requested = 0;
+		reload(sh);
+	}
+	if (sh->resized) {
+		canvas_resize(&sh->canvas, LINES, COLS);
+		app_resize(sh->app, LINES, COLS);
+		sh->resized = false;
+	}
+	app_paint(sh->app, &sh->canvas);
+	draw(&sh->canvas, &sh->term, sh->opt->screen_reader);
+	wait_for_something(sh, &key_ready);
+	on_deadlines(sh);
+	if (!key_ready || stop_signal)
+		return !stop_signal;
+	nodelay(stdscr, TRUE);
+	in = read_input(&ev);
+	nodelay(stdscr, FALSE);
+	if (in == INPUT_GONE)
+		return false;
+	if (in == INPUT_RESIZE)
+		sh->resized = true;
+	if (in != INPUT_EVENT)
+		return true;
+	if (sh->idle_ms > 0)
+		sh->idle_at = now_ms() + sh->idle_ms;
+	return drain(sh->app, &ev, &sh->resized) != APP_QUIT;
+}
+
+int tui_run(struct content **content, struct app_config *config, const struct tui_options *opt)
+{
+	struct shell sh = {.content = content, .opt = opt, .watch_fd = -1, .idle_at = -1, .reload_at = -1,
+			   .resized = true};
+
+	sh.term = decide_terminal(opt);
+	config->ascii = !sh.term.utf8;
+	config->ambiguous_wide = sh.term.ambiguous_wide;
 	config->screen_reader = opt->screen_reader;
-	if (!t.can_show_cjk && !opt->lang_given) {
+	config->kiosk = opt->kiosk;
+	config->plain = opt->low_bandwidth || opt->screen_reader;
+	if (!sh.term.can_show_cjk && !opt->lang_given) {
 		/* Japanese would be all placeholders: start in English. */
-		for (size_t i = 0; i < content->lang_count; i++)
-			if (strcmp(content->langs[i], "en") == 0)
+		for (size_t i = 0; i < (*content)->lang_count; i++)
+			if (strcmp((*content)->langs[i], "en") == 0)
 				config->lang = i;
 	}
-	catch_signals();
-	start_curses(opt, &t);
-	app = app_new(content, config);
-	canvas_init(&canvas, 0, 0, t.ambiguous_wide);
-	for (int failures = 0; !stop_signal && failures < 100;) {
-		struct app_event ev;
-		enum input in;
-
-		if (resized) {
-			canvas_resize(&canvas, LINES, COLS);
-			app_resize(app, LINES, COLS);
-			resized = false;
-		}
-		app_paint(app, &canvas);
-		draw(&canvas, &t, opt->screen_reader);
-		in = read_input(&ev);
-		/* A dead terminal must end the program, not spin on errors. */
-		failures = in == INPUT_NONE ? failures + 1 : 0;
-		if (in == INPUT_GONE)
-			break;
-		if (in == INPUT_RESIZE)
-			resized = true;
-		else if (in == INPUT_EVENT && drain(app, &ev, &resized) == APP_QUIT)
-			break;
-	}
+	sh.idle_ms = 1000L * (opt->idle_timeout >= 0 ? opt->idle_timeout : opt->kiosk ? 120 : 0);
+	if (opt->watch && (sh.watch_fd = watch_open(opt->content_dir)) < 0)
+		logbook_message("cannot watch %s: %s", opt->content_dir, strerror(errno));
+	catch_signals(opt->kiosk);
+	start_curses(opt, &sh.term);
+	sh.app = app_new(*content, config);
+	canvas_init(&sh.canvas, 0, 0, sh.term.ambiguous_wide);
+	while (step(&sh))
+		;
 	endwin();
-	app_free(app);
-	canvas_fini(&canvas);
+	app_free(sh.app);
+	canvas_fini(&sh.canvas);
+	if (sh.watch_fd >= 0)
+		close(sh.watch_fd);
 	return exit_status();
 }

@@ -20,12 +20,17 @@ enum tui_theme {
 };
 
 struct tui_options {
+	const char *content_dir;	/* where a reload reads from */
 	enum tui_choice utf8;		/* --utf8[=yes|no|auto] */
 	enum tui_choice ambiguous_wide; /* --ambiguous-wide[=yes|no|auto] */
 	bool no_color;
 	bool screen_reader;
 	enum tui_theme theme;
 	bool lang_given; /* --lang was given: the locale does not choose */
+	bool kiosk;
+	int idle_timeout; /* seconds; 0 off, -1 the default (120 in a kiosk) */
+	bool watch;	  /* reload when the content files change (inotify) */
+	bool low_bandwidth;
 };
 
 /* What the terminal can show, decided before curses starts. */
@@ -42,7 +47,8 @@ struct tui_terminal {
 bool tui_probe(int fd, bool *utf8, bool *ambiguous_wide);
 
 /* Runs the browser until the reader quits or a signal ends it; returns the
- * exit status. */
-int tui_run(const struct content *content, struct app_config *config, const struct tui_options *opt);
+ * exit status. *content may be replaced by a reload (the old one freed);
+ * the caller frees the last. */
+int tui_run(struct content **content, struct app_config *config, const struct tui_options *opt);
 
 #endif

@@ -43,6 +43,9 @@ static const char *const strings[UI_STRING_COUNT][2] = {
 				"マウス\tホイールでスクロール、クリックで項目を開く"},
 	[UI_BILINGUAL_TOO_NARROW] = {"too narrow for two languages side by side",
 				     "2言語を並べるには幅が足りません"},
+	[UI_KIOSK_NO_QUIT] = {"This terminal stays on lgma for the next visitor. Press ? for help.",
+			      "この端末は次の方のためにlgmaを表示し続けます。?でヘルプ。"},
+	[UI_RELOADED] = {"The content was updated.", "内容が更新されました。"},
 	[UI_OFFICES_PLACEHOLDER] = {"The office directory is being prepared.", "オフィス一覧は準備中です。"},
 };
 

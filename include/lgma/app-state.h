@@ -65,6 +65,7 @@ struct app {
 	struct app_doc_slot docs[APP_DOC_CACHE];
 	unsigned long doc_clock;
 	char notice[160]; /* a one-time message for the status line */
+	size_t exit_matched; /* keys of config.exit_key typed so far */
 };
 
 /* ---- app.c ---- */

@@ -39,12 +39,19 @@ struct app_event {
 	int row, col; /* APP_KEY_CLICK */
 };
 
+enum { APP_EXIT_KEY_MAX = 16 };
+
 struct app_config {
 	const char *start;   /* SECTION-ID, "offices", or NULL for the menu */
 	size_t lang;	     /* start language: index into content->langs */
 	bool ascii;	     /* the terminal shows ASCII only */
 	bool ambiguous_wide; /* East Asian Ambiguous characters are 2 columns */
 	bool screen_reader;  /* cursor on the selection, no decoration */
+	bool plain;	     /* no decoration (box drawing) that costs bytes */
+	bool kiosk;	     /* quitting keys only show a hint */
+	/* In kiosk mode, the keys that end the program (the operator's exit). */
+	uint32_t exit_key[APP_EXIT_KEY_MAX];
+	size_t exit_key_length;
 };
 
 enum app_result {
@@ -62,6 +69,18 @@ void app_free(struct app *app);
 bool app_start_valid(const struct content *content, const char *start);
 
 void app_resize(struct app *app, int rows, int cols);
+
+/* Back to the start: the start place and language, no history, no search
+ * (the next visitor of a kiosk finds it as the first did). */
+void app_reset(struct app *app);
+
+/* Replaces the content (reloaded from disk), keeping the reader's place
+ * where its section still exists. The old content may be freed after this. */
+void app_set_content(struct app *app, const struct content *content);
+
+/* A one-line message for the status line until the next key (borrowed,
+ * copied). */
+void app_notice(struct app *app, const char *message);
 enum app_result app_input(struct app *app, const struct app_event *event);
 /* Draws the whole screen on c, which must have the size of the last
  * app_resize. */
