@@ -158,7 +158,8 @@ static void hint_line(struct app *app, struct canvas *c, int row)
 		if (app->content->lang_count > 1)
 			hints[n++] = language;
 		hints[n++] = ui_text(lang, UI_HINT_HELP);
-		hints[n++] = ui_text(lang, UI_HINT_QUIT);
+		if (!app->config.kiosk)
+			hints[n++] = ui_text(lang, UI_HINT_QUIT);
 	}
 	chrome_hints(app, c, row, hints, n);
 }
