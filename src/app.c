@@ -251,12 +251,14 @@ static void open_entry(struct app *app, size_t entry)
 	app->menu_selected = entry;
 	if (app->focus == APP_FOCUS_PANE && app->here.entry == entry)
 		return;
-	if (app->here.entry != entry) {
+	if (app->here.entry != entry || !app->visited) {
 		save_anchor(app);
-		push_history(app);
+		if (app->visited)
+			push_history(app);
 		app->here = (struct app_place){.entry = entry, .at_start = true};
 		app->top_line = 0;
 	}
+	app->visited = true;
 	app->focus = APP_FOCUS_PANE;
 }
 
@@ -537,7 +539,9 @@ static void go_to_start(struct app *app)
 	app->help_open = false;
 	app->bilingual = false;
 	app->exit_matched = 0;
+	app->visited = false;
 	if (start != NULL && app_start_valid(content, start)) {
+		app->visited = true;
 		long section = content_section_index(content, start);
 		app->here.entry = section >= 0 ? (size_t)section : content->section_count;
 		app->menu_selected = app->here.entry;

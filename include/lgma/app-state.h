@@ -56,6 +56,7 @@ struct app {
 	size_t menu_selected;
 	size_t menu_top;
 	struct app_place here;	 /* what the reading view shows */
+	bool visited;		 /* here was opened (else nothing has been yet) */
 	size_t top_line;	 /* first document line on screen in the reading view */
 	struct app_place *history;
 	size_t history_count, history_capacity;
