@@ -101,7 +101,7 @@ static void expect_exit(struct vt *vt, int code)
 {
 	int status = -1;
 
-	assert_int_equal(vt_wait_exit(vt, WAIT_MS, &status), VT_EOF);
+	assert_int_equal(vt_wait_exit(vt, WAIT_MS, &status), VT_EXITED);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), code);
 	assert_false(vt_group_alive(vt));
@@ -413,6 +413,25 @@ static void test_counts_and_gaps(void **state)
 	vt_close(vt);
 }
 
+static void test_wait_for_a_slow_first_byte(void **state)
+{
+	struct vt *vt = SPAWN(5, 20, "sh", "-c", "sleep 0.3; echo late; sleep 30");
+
+	(void)state;
+	/* Quiet before the first byte: the reason for vt_wait_output. */
+	assert_int_equal(vt_wait_quiet(vt, 50, WAIT_MS), VT_QUIET);
+	assert_int_equal(vt_action(vt).bytes, 0);
+	assert_int_equal(vt_wait_output(vt, WAIT_MS), VT_FOUND);
+	assert_true(vt_action(vt).bytes > 0);
+	assert_true(vt_action(vt).first_byte_ms >= 250);
+	assert_int_equal(vt_wait_quiet(vt, 50, WAIT_MS), VT_QUIET);
+	expect_row(vt, 0, "late");
+	/* Nothing more comes: a bounded wait says so. */
+	vt_mark(vt);
+	assert_int_equal(vt_wait_output(vt, 100), VT_TIMEOUT);
+	vt_close(vt);
+}
+
 static void test_nul_bytes_counted(void **state)
 {
 	struct vt *vt = SPAWN(5, 20, "printf", "a\\0\\0b");
@@ -495,6 +514,21 @@ static void test_quiet_timeout(void **state)
 	vt_close(vt);
 }
 
+static void test_child_reaped_elsewhere(void **state)
+{
+	struct vt *vt;
+	int status = 0;
+
+	(void)state;
+	/* With SIGCHLD ignored the kernel reaps the child itself. */
+	signal(SIGCHLD, SIG_IGN);
+	vt = SPAWN(5, 20, "true");
+	assert_int_equal(vt_wait_exit(vt, WAIT_MS, &status), VT_EXITED);
+	signal(SIGCHLD, SIG_DFL);
+	assert_int_equal(status, -1);
+	vt_close(vt);
+}
+
 static void test_exec_failure(void **state)
 {
 	struct vt *vt = SPAWN(5, 60, "/nonexistent/lgma-no-such-program");
@@ -530,7 +564,7 @@ static void test_straggler_seen_and_ended(void **state)
 	(void)state;
 	expect_text(vt, "started");
 	/* The shell exits 0, its background sleep ignores the hang-up. */
-	assert_int_equal(vt_wait_exit(vt, WAIT_MS, NULL), VT_EOF);
+	assert_int_equal(vt_wait_exit(vt, WAIT_MS, NULL), VT_EXITED);
 	assert_true(vt_group_alive(vt));
 	vt_close(vt);
 	assert_int_equal(kill(-pgid, 0), -1);
@@ -562,10 +596,12 @@ int main(void)
 		cmocka_unit_test(test_mouse_reports),
 		cmocka_unit_test(test_queries_are_answered),
 		cmocka_unit_test(test_counts_and_gaps),
+		cmocka_unit_test(test_wait_for_a_slow_first_byte),
 		cmocka_unit_test(test_nul_bytes_counted),
 		cmocka_unit_test(test_audit_records_every_byte),
 		cmocka_unit_test(test_eof_without_fixed_sleep),
 		cmocka_unit_test(test_quiet_timeout),
+		cmocka_unit_test(test_child_reaped_elsewhere),
 		cmocka_unit_test(test_exec_failure),
 		cmocka_unit_test(test_timeout_kills_whole_group),
 		cmocka_unit_test(test_straggler_seen_and_ended),

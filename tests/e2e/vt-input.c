@@ -19,6 +19,18 @@ static const VTermKey vterm_keys[] = {
 	[VT_KEY_TAB] = VTERM_KEY_TAB,
 	[VT_KEY_BACKSPACE] = VTERM_KEY_BACKSPACE,
 	[VT_KEY_ESC] = VTERM_KEY_ESCAPE,
+	[VT_KEY_F1] = VTERM_KEY_FUNCTION(1),
+	[VT_KEY_F1 + 1] = VTERM_KEY_FUNCTION(2),
+	[VT_KEY_F1 + 2] = VTERM_KEY_FUNCTION(3),
+	[VT_KEY_F1 + 3] = VTERM_KEY_FUNCTION(4),
+	[VT_KEY_F1 + 4] = VTERM_KEY_FUNCTION(5),
+	[VT_KEY_F1 + 5] = VTERM_KEY_FUNCTION(6),
+	[VT_KEY_F1 + 6] = VTERM_KEY_FUNCTION(7),
+	[VT_KEY_F1 + 7] = VTERM_KEY_FUNCTION(8),
+	[VT_KEY_F1 + 8] = VTERM_KEY_FUNCTION(9),
+	[VT_KEY_F1 + 9] = VTERM_KEY_FUNCTION(10),
+	[VT_KEY_F1 + 10] = VTERM_KEY_FUNCTION(11),
+	[VT_KEY_F12] = VTERM_KEY_FUNCTION(12),
 };
 
 /* The modes are those of all output read so far, and libvterm's pending
@@ -64,9 +76,7 @@ int vt_fkey(struct vt *vt, int n, unsigned mods)
 {
 	if (n < 1 || n > 12)
 		return -1;
-	settle(vt);
-	vterm_keyboard_key(vt->term, (VTermKey)VTERM_KEY_FUNCTION(n), (VTermModifier)mods);
-	return vt_flush_to_child(vt) < 0 ? -1 : 0;
+	return vt_key(vt, (enum vt_key)(VT_KEY_F1 + n - 1), mods);
 }
 
 int vt_ctrl(struct vt *vt, char c)

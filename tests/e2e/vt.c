@@ -467,6 +467,19 @@ enum vt_wait vt_wait_quiet(struct vt *vt, int quiet_ms, int timeout_ms)
 	}
 }
 
+enum vt_wait vt_wait_output(struct vt *vt, int timeout_ms)
+{
+	double deadline = vt_now_ms() + timeout_ms;
+
+	while (vt->action.bytes == 0) {
+		if (vt_now_ms() >= deadline)
+			return VT_TIMEOUT;
+		if (vt_read_once(vt, ms_until(deadline)) < 0)
+			return VT_EOF;
+	}
+	return VT_FOUND;
+}
+
 enum vt_wait vt_wait_text(struct vt *vt, const char *text, int timeout_ms)
 {
 	double deadline = vt_now_ms() + timeout_ms;
@@ -488,14 +501,17 @@ enum vt_wait vt_wait_text(struct vt *vt, const char *text, int timeout_ms)
 
 static bool try_reap(struct vt *vt)
 {
-	int status;
+	int status = -1;
+	pid_t got;
 
 	if (vt->reaped)
 		return true;
-	if (waitpid(vt->pid, &status, WNOHANG) != vt->pid)
+	got = waitpid(vt->pid, &status, WNOHANG);
+	/* ECHILD: reaped behind our back (SIGCHLD ignored); it is gone. */
+	if (got != vt->pid && !(got < 0 && errno == ECHILD))
 		return false;
 	vt->reaped = true;
-	vt->status = status;
+	vt->status = got == vt->pid ? status : -1;
 	if (vt->pidfd >= 0)
 		close(vt->pidfd);
 	vt->pidfd = -1;
@@ -570,7 +586,7 @@ enum vt_wait vt_wait_exit(struct vt *vt, int timeout_ms, int *status)
 {
 	if (!vt->reaped) {
 		if (wait_reaped(vt, vt_now_ms() + timeout_ms)) {
-			vt->exit_result = VT_EOF;
+			vt->exit_result = VT_EXITED;
 		} else {
 			end_group(vt, SIGTERM);
 			vt->exit_result = VT_TIMEOUT;

@@ -77,6 +77,8 @@ enum vt_key {
 	VT_KEY_TAB,
 	VT_KEY_BACKSPACE,
 	VT_KEY_ESC,
+	VT_KEY_F1, /* ... F12 follow: VT_KEY_F1 + n - 1 */
+	VT_KEY_F12 = VT_KEY_F1 + 11,
 };
 
 /* Modifier bits, as libvterm's. */
@@ -90,7 +92,7 @@ enum {
  * that many presses in ONE write (typeahead). Returns 0 or -1 as vt_send. */
 int vt_key(struct vt *vt, enum vt_key key, unsigned mods);
 int vt_key_repeat(struct vt *vt, enum vt_key key, unsigned mods, int count);
-/* F1..F12 (n = 1..12). */
+/* F1..F12 (n = 1..12): vt_key(vt, VT_KEY_F1 + n - 1, mods). */
 int vt_fkey(struct vt *vt, int n, unsigned mods);
 /* Ctrl + a letter or one of @[\]^_ (Ctrl-x is vt_ctrl(vt, 'x')). */
 int vt_ctrl(struct vt *vt, char c);
@@ -113,12 +115,18 @@ enum vt_wait {
 	VT_QUIET,   /* no output for quiet_ms */
 	VT_FOUND,   /* vt_wait_text: the text is on screen */
 	VT_EOF,	    /* the pty was closed by the child's side (EIO): no more output */
+	VT_EXITED,  /* vt_wait_exit: the child exited by itself */
 	VT_TIMEOUT, /* timeout_ms passed first */
 };
 
 /* Reads output until none arrives for quiet_ms (counted from the call or the
  * last byte, whichever is later), the pty is closed, or timeout_ms passes. */
 enum vt_wait vt_wait_quiet(struct vt *vt, int quiet_ms, int timeout_ms);
+
+/* Reads output until some has arrived since the last vt_mark (or the
+ * spawn): a program slower to react than quiet_ms would otherwise look
+ * quiet before its first byte. Returns VT_FOUND, VT_EOF or VT_TIMEOUT. */
+enum vt_wait vt_wait_output(struct vt *vt, int timeout_ms);
 
 /* Reads output until text appears on screen (vt_find), the pty is closed or
  * timeout_ms passes. Returns VT_FOUND, VT_EOF or VT_TIMEOUT. */
@@ -127,7 +135,8 @@ enum vt_wait vt_wait_text(struct vt *vt, const char *text, int timeout_ms);
 /* Waits for the child to exit, reading its output meanwhile. On timeout the
  * whole process group gets SIGTERM, then SIGKILL after a grace period, and
  * is reaped; the answer is then VT_TIMEOUT. *status (may be NULL) gets the
- * waitpid status either way. Returns VT_EOF when the child exited in time.
+ * waitpid status either way (-1 if someone else reaped the child, as when
+ * SIGCHLD is ignored). Returns VT_EXITED when the child exited in time.
  * Calling it again after the child was reaped returns the same. */
 enum vt_wait vt_wait_exit(struct vt *vt, int timeout_ms, int *status);
 
