@@ -483,6 +483,40 @@ static void test_audit_records_every_byte(void **state)
 	vt_close(vt);
 }
 
+/* The audit as the browser's tests will run it, on a real curses-style
+ * program: every byte of less's session falls into well-formed tokens. */
+static void test_audit_of_a_less_session(void **state)
+{
+	struct vt *vt = start_less(24, 80);
+	const char *out;
+	size_t len, pos = 0, csi = 0;
+	bool entered = false, left = false;
+
+	(void)state;
+	assert_int_equal(vt_type(vt, " "), 0);
+	expect_text(vt, "line 046");
+	assert_int_equal(vt_type(vt, "q"), 0);
+	expect_exit(vt, 0);
+	out = vt_recorded(vt, &len);
+	assert_int_equal(len, vt_total(vt).bytes);
+	while (pos < len) {
+		struct vt_tok tok;
+		char text[128];
+
+		pos = vt_tok_next(out, len, pos, &tok);
+		vt_tok_format(out, &tok, false, text, sizeof(text));
+		if (tok.kind == VT_TOK_BAD || tok.kind == VT_TOK_C1)
+			fail_msg("unexpected token %s", text);
+		csi += tok.kind == VT_TOK_CSI;
+		/* xterm-256color's smcup and rmcup: the alternate screen. */
+		entered |= strcmp(text, "CSI ?1049h") == 0;
+		left |= strcmp(text, "CSI ?1049l") == 0;
+	}
+	assert_true(csi > 10);
+	assert_true(entered && left);
+	vt_close(vt);
+}
+
 /* ---- the failure paths ---- */
 
 static void test_eof_without_fixed_sleep(void **state)
@@ -599,6 +633,7 @@ int main(void)
 		cmocka_unit_test(test_wait_for_a_slow_first_byte),
 		cmocka_unit_test(test_nul_bytes_counted),
 		cmocka_unit_test(test_audit_records_every_byte),
+		cmocka_unit_test(test_audit_of_a_less_session),
 		cmocka_unit_test(test_eof_without_fixed_sleep),
 		cmocka_unit_test(test_quiet_timeout),
 		cmocka_unit_test(test_child_reaped_elsewhere),
