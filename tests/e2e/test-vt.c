@@ -382,6 +382,22 @@ static void test_mouse_reports(void **state)
 	vt_close(vt);
 }
 
+/* ncurses enables the mouse with both modes in one sequence, which
+ * libvterm 0.1.4 would half apply: the driver applies both, also when the
+ * sequence arrives in two reads. */
+static void test_mouse_modes_in_one_sequence(void **state)
+{
+	struct vt *vt = SPAWN(24, 120, VT_KEYECHO, "mouse1");
+
+	(void)state;
+	expect_text(vt, "ready");
+	assert_true(vt_mouse_click(vt, 2, 5, 1, 0) > 0);
+	expect_text(vt, "1b 5b 3c 30 3b 36 3b 33 4d");
+	assert_int_equal(vt_type(vt, "q"), 0);
+	expect_exit(vt, 0);
+	vt_close(vt);
+}
+
 static void test_queries_are_answered(void **state)
 {
 	struct vt *vt = SPAWN(24, 80, VT_KEYECHO, "dsr");
@@ -628,6 +644,7 @@ int main(void)
 		cmocka_unit_test(test_keys_as_xterm_sends_them),
 		cmocka_unit_test(test_keypad_mode_and_typeahead),
 		cmocka_unit_test(test_mouse_reports),
+		cmocka_unit_test(test_mouse_modes_in_one_sequence),
 		cmocka_unit_test(test_queries_are_answered),
 		cmocka_unit_test(test_counts_and_gaps),
 		cmocka_unit_test(test_wait_for_a_slow_first_byte),

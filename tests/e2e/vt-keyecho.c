@@ -6,6 +6,8 @@
  *   vt-keyecho [app] [mouse] [dsr]
  *     app    keypad transmit mode (DECCKM + DECKPAM), as ncurses' keypad()
  *     mouse  SGR mouse reports (modes 1000 and 1006)
+ *     mouse1 the same in one sequence as ncurses sends it, CSI ?1006;1000h,
+ *            cut in two writes 50 ms apart (two reads on the other side)
  *     dsr    moves the cursor to row 5, column 10 and asks where it is */
 #include <stdio.h>
 #include <string.h>
@@ -34,7 +36,11 @@ int main(int argc, char **argv)
 			say("\033[?1h\033=");
 		else if (strcmp(argv[i], "mouse") == 0)
 			say("\033[?1000h\033[?1006h");
-		else if (strcmp(argv[i], "dsr") == 0)
+		else if (strcmp(argv[i], "mouse1") == 0) {
+			say("\033[?1006;10");
+			usleep(50 * 1000);
+			say("00h");
+		} else if (strcmp(argv[i], "dsr") == 0)
 			say("\033[5;10H\033[6n\r\n");
 	}
 	say("ready\r\n");

@@ -37,6 +37,7 @@ struct vt {
 	int status;
 	enum vt_wait exit_result;
 	int io_timeout_ms;
+	bool no_answers; /* vt_set_answers(false): queries go unanswered */
 
 	/* Terminal properties libvterm reports. */
 	bool cursor_visible, altscreen;
@@ -46,6 +47,10 @@ struct vt {
 	/* Bytes libvterm produced for the program: encoded keys, mouse reports
 	 * and answers to queries, until they are written to the master. */
 	struct vt_buf to_child;
+
+	/* The start of a DEC private mode sequence cut by the end of a read,
+	 * held back from libvterm until the rest arrives (see feed_vterm). */
+	struct vt_buf carry;
 
 	struct vt_buf recorded;
 	vt_output_hook *hook;

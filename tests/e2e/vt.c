@@ -231,16 +231,103 @@ struct vt_stats vt_total(struct vt *vt)
 
 /* ---- reading ---- */
 
+enum { MAX_MODE_SEQUENCE = 64 };
+
+/* libvterm 0.1.4 applies only the first mode of a DEC private mode set or
+ * reset with several (CSI ? 1006 ; 1000 h, as ncurses enables the mouse),
+ * where xterm applies them all: such a sequence reaches libvterm as one
+ * sequence per mode. bytes[0..n) starts at ESC [ ?, params are digits and
+ * ';'; returns the length of the sequence, 0 when it is cut by the end of
+ * the bytes, -1 when it is something else. */
+static long dec_modes(struct vt *vt, const char *bytes, size_t n, bool apply)
+{
+	size_t end = 3;
+
+	while (end < n && ((bytes[end] >= '0' && bytes[end] <= '9') || bytes[end] == ';'))
+		end++;
+	if (end == n)
+		return end < MAX_MODE_SEQUENCE ? 0 : -1;
+	if ((bytes[end] != 'h' && bytes[end] != 'l') || memchr(bytes + 3, ';', end - 3) == NULL)
+		return -1;
+	for (size_t p = 3; apply && p < end;) {
+		size_t q = p;
+		char one[MAX_MODE_SEQUENCE + 8];
+		int len;
+
+		while (q < end && bytes[q] != ';')
+			q++;
+		len = snprintf(one, sizeof(one), "\033[?%.*s%c", (int)(q - p), bytes + p, bytes[end]);
+		if (q > p && len > 0 && (size_t)len < sizeof(one))
+			vterm_input_write(vt->term, one, (size_t)len);
+		p = q + 1;
+	}
+	return (long)end + 1;
+}
+
+/* Whether bytes[0..n) could be the start of ESC [ ? digits... */
+static bool mode_prefix(const char *bytes, size_t n)
+{
+	static const char intro[] = "\033[?";
+
+	return n < 3 ? memcmp(bytes, intro, n) == 0 : memcmp(bytes, intro, 3) == 0 && dec_modes(NULL, bytes, n, false) == 0;
+}
+
+/* Gives the program's output to libvterm, splitting the mode sequences
+ * libvterm would half apply; a possible start of one at the end waits in
+ * vt->carry for the next read. */
+static void feed_vterm(struct vt *vt, const char *bytes, size_t n)
+{
+	struct vt_buf work = {0};
+	size_t from = 0, i = 0;
+
+	if (vt->carry.len > 0) {
+		vt_buf_append(&work, vt->carry.data, vt->carry.len);
+		vt_buf_append(&work, bytes, n);
+		vt->carry.len = 0;
+		bytes = work.data;
+		n = work.len;
+	}
+	while (i < n) {
+		const char *esc = memchr(bytes + i, '\033', n - i);
+		long len;
+
+		if (esc == NULL)
+			break;
+		i = (size_t)(esc - bytes);
+		if (mode_prefix(bytes + i, n - i)) {
+			vt_buf_append(&vt->carry, bytes + i, n - i);
+			n = i;
+			break;
+		}
+		len = n - i >= 3 && memcmp(bytes + i, "\033[?", 3) == 0 ? dec_modes(vt, bytes + i, n - i, false) : -1;
+		if (len > 0) {
+			vterm_input_write(vt->term, bytes + from, i - from);
+			dec_modes(vt, bytes + i, n - i, true);
+			from = i + (size_t)len;
+			i = from;
+			continue;
+		}
+		i++;
+	}
+	if (n > from)
+		vterm_input_write(vt->term, bytes + from, n - from);
+	free(work.data);
+}
+
 static void take_output(struct vt *vt, const char *bytes, size_t n)
 {
 	double t = vt_now_ms();
+	size_t pending = vt->to_child.len;
 
 	counters_add(&vt->total, bytes, n, t);
 	counters_add(&vt->action, bytes, n, t);
 	vt_buf_append(&vt->recorded, bytes, n);
 	if (vt->hook != NULL)
 		vt->hook(bytes, n, vt->hook_user);
-	vterm_input_write(vt->term, bytes, n);
+	feed_vterm(vt, bytes, n);
+	/* What libvterm produced just now answers a query of the output. */
+	if (vt->no_answers)
+		vt->to_child.len = pending;
 	/* A query (cursor position, device attributes) is answered at once,
 	 * as a terminal would. */
 	if (vt->to_child.len > 0)
@@ -427,6 +514,18 @@ pid_t vt_pid(const struct vt *vt)
 void vt_set_io_timeout(struct vt *vt, int ms)
 {
 	vt->io_timeout_ms = ms;
+}
+
+void vt_set_answers(struct vt *vt, bool answer)
+{
+	vt->no_answers = !answer;
+}
+
+void vt_hangup(struct vt *vt)
+{
+	if (vt->master >= 0)
+		close(vt->master);
+	vt->master = -1;
 }
 
 void vt_set_output_hook(struct vt *vt, vt_output_hook *hook, void *user)
@@ -619,6 +718,7 @@ void vt_close(struct vt *vt)
 	vterm_free(vt->term);
 	free(vt->to_child.data);
 	free(vt->recorded.data);
+	free(vt->carry.data);
 	free(vt->row.data);
 	free(vt->row_cols);
 	free(vt);

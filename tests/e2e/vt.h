@@ -147,6 +147,19 @@ bool vt_group_alive(struct vt *vt);
 /* Per-wait cap for vt_send and vt_close (default 5000 ms). */
 void vt_set_io_timeout(struct vt *vt, int ms);
 
+/* Whether libvterm's answers to the program's queries (cursor position
+ * reports, device attributes) go back to it, as a real terminal's do
+ * (the default). false plays a terminal that answers nothing: a serial
+ * console, a dumb SSH client. Call it right after vt_spawn, before any
+ * wait, to cover the program's first query. */
+void vt_set_answers(struct vt *vt, bool answer);
+
+/* Closes the master side and returns at once, with no signal and no wait:
+ * the terminal hangs up, as when an SSH link drops. The kernel then signals
+ * the session's leader (SIGHUP) and the child's reads fail; vt_wait_exit,
+ * vt_group_alive and vt_close work as before, with no more output. */
+void vt_hangup(struct vt *vt);
+
 /* ---- resizing ---- */
 
 /* Resizes the pty (TIOCSWINSZ on the master: the kernel sends SIGWINCH to
