@@ -79,13 +79,22 @@ bool tui_probe(int fd, bool *utf8, bool *ambiguous_wide)
 	raw.c_cc[VTIME] = 0;
 	if (tcsetattr(fd, TCSANOW, &raw) != 0)
 		return false;
-	/* U+25CB WHITE CIRCLE is three bytes of UTF-8 and East Asian
-	 * Ambiguous: the cursor lands on column 2 (UTF-8, narrow), 3 (UTF-8,
-	 * wide) or 4 (three single-byte characters). */
-	write_all(fd, "\r\xe2\x97\x8b\033[6n");
+	/* First a question in ASCII alone: a terminal that answers nothing
+	 * (a serial console, a dumb client) must not get the test character,
+	 * whose bytes it would show as garbage, or take for C1 controls (0x97
+	 * and 0x8b are two) if it is an 8-bit terminal. One more round trip,
+	 * only for terminals that answer. */
+	write_all(fd, "\033[6n");
 	col = read_column(fd);
-	/* Erase the test character whatever the terminal made of it. */
-	write_all(fd, "\r    \r");
+	if (col > 0) {
+		/* U+25CB WHITE CIRCLE is three bytes of UTF-8 and East Asian
+		 * Ambiguous: the cursor lands on column 2 (UTF-8, narrow), 3
+		 * (UTF-8, wide) or 4 (three single-byte characters). */
+		write_all(fd, "\r\xe2\x97\x8b\033[6n");
+		col = read_column(fd);
+		/* Erase the test character whatever the terminal made of it. */
+		write_all(fd, "\r    \r");
+	}
 	tcflush(fd, TCIFLUSH);
 	tcsetattr(fd, TCSANOW, &saved);
 	if (col < 2)
