@@ -429,6 +429,7 @@ struct shell {
 	long idle_at;	   /* deadline, or -1 when nothing is pending */
 	long reload_at;	   /* a change seen: reload when the files settle */
 	bool resized;
+	bool hung_up;	   /* the terminal is gone */
 };
 
 static long now_ms(void)
@@ -481,6 +482,12 @@ static void wait_for_something(struct shell *sh, bool *key_ready)
 	int n = poll(fds, sh->watch_fd >= 0 ? 2 : 1, earliest(sh->idle_at, sh->reload_at));
 
 	*key_ready = n > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR));
+	/* A hung-up terminal stays readable with nothing to read: read()
+	 * returns 0 and curses an ERR that looks like "no key yet". When no
+	 * SIGHUP comes (lgma runs in a session of its own, or the session's
+	 * leader does not pass the hang-up on) that was a busy loop for ever. */
+	if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
+		sh->hung_up = true;
 	if (n > 0 && sh->watch_fd >= 0 && (fds[1].revents & POLLIN) && watch_drain(sh->watch_fd))
 		sh->reload_at = now_ms() + 300;
 	if (n < 0) /* a signal: SIGWINCH leaves a KEY_RESIZE for curses to give us */
@@ -520,6 +527,8 @@ static bool step(struct shell *sh)
 	app_paint(sh->app, &sh->canvas);
 	draw(&sh->canvas, &sh->term, sh->opt->screen_reader);
 	wait_for_something(sh, &key_ready);
+	if (sh->hung_up)
+		return false;
 	on_deadlines(sh);
 	if (!key_ready || stop_signal)
 		return !stop_signal;
