@@ -99,9 +99,18 @@ static const VTermScreenCallbacks screen_callbacks = {
 	.settermprop = on_settermprop,
 };
 
+/* libvterm 0.1.4 crashes on a wide character in a screen of one column,
+ * which output written for a wider size may bring after a resize: its
+ * screen keeps two columns at least (the pty gets the asked size, and the
+ * driver reads no cell beyond it). */
+static int vterm_cols(int cols)
+{
+	return cols < 2 ? 2 : cols;
+}
+
 static bool open_screen(struct vt *vt, int rows, int cols)
 {
-	vt->term = vterm_new(rows, cols);
+	vt->term = vterm_new(rows, vterm_cols(cols));
 	if (vt->term == NULL)
 		return false;
 	vterm_set_utf8(vt->term, 1);
@@ -731,7 +740,7 @@ int vt_resize(struct vt *vt, int rows, int cols)
 	struct winsize ws = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
 
 	vt_drain(vt); /* written for the old size: interpret it at that size */
-	vterm_set_size(vt->term, rows, cols);
+	vterm_set_size(vt->term, rows, vterm_cols(cols));
 	vt->rows = rows;
 	vt->cols = cols;
 	if (vt->master < 0)
