@@ -1,6 +1,9 @@
 /* The curses shell: the one file that includes curses. It decides what the
  * terminal can show, turns keys into app events and copies the canvas the
  * app painted to the screen; ncurses sends only what changed. */
+/* ppoll: waiting and letting signals in must be one step (see
+ * wait_for_something). Before any header, so that they all see it. */
+#define _GNU_SOURCE
 #include <curses.h>
 #include <errno.h>
 #include <poll.h>
@@ -44,6 +47,25 @@ static void on_signal(int sig)
 		reload_requested = 1;
 	else
 		stop_signal = sig;
+}
+
+/* The signal mask while lgma waits: the signals the loop acts on are
+ * blocked everywhere else (block_signals), so one that comes while a key or
+ * a paint is being handled waits for the next ppoll instead of setting a
+ * flag just after the loop looked at it and before it went to sleep. */
+static sigset_t wait_mask;
+
+static void block_signals(void)
+{
+	const int sigs[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGUSR1};
+	sigset_t block;
+
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&block, sigs[i]);
+	sigprocmask(SIG_BLOCK, &block, &wait_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigdelset(&wait_mask, sigs[i]);
 }
 
 static void catch_signals(bool kiosk)
@@ -479,7 +501,12 @@ static int earliest(long a, long b)
 static void wait_for_something(struct shell *sh, bool *key_ready)
 {
 	struct pollfd fds[2] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = sh->watch_fd, .events = POLLIN}};
-	int n = poll(fds, sh->watch_fd >= 0 ? 2 : 1, earliest(sh->idle_at, sh->reload_at));
+	int wait = earliest(sh->idle_at, sh->reload_at);
+	struct timespec ts = {.tv_sec = wait / 1000, .tv_nsec = (wait % 1000) * 1000000L};
+	/* ncurses' SIGWINCH handler and ours only set flags: a signal must
+	 * end this wait however close behind the last look at the flags it
+	 * came, or a resize or a SIGTERM would wait for the next key. */
+	int n = ppoll(fds, sh->watch_fd >= 0 ? 2 : 1, wait < 0 ? NULL : &ts, &wait_mask);
 
 	*key_ready = n > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR));
 	/* A hung-up terminal stays readable with nothing to read: read()
@@ -522,6 +549,13 @@ static bool step(struct shell *sh)
 	if (sh->resized) {
 		canvas_resize(&sh->canvas, LINES, COLS);
 		app_resize(sh->app, LINES, COLS);
+		/* What ncurses believes is on the screen may no longer be there:
+		 * a quick series of resizes that ends at the size ncurses last
+		 * saw looks like no change to it, though the smaller sizes in
+		 * between cut rows off (and terminals move or reflow lines on
+		 * their own). Only a full repaint is sure to leave no stale row;
+		 * ncurses repaints everything after a real change anyway. */
+		clearok(curscr, TRUE);
 		sh->resized = false;
 	}
 	app_paint(sh->app, &sh->canvas);
@@ -568,6 +602,7 @@ int tui_run(struct content **content, struct app_config *config, const struct tu
 		logbook_message("cannot watch %s: %s", opt->content_dir, strerror(errno));
 	catch_signals(opt->kiosk);
 	start_curses(opt, &sh.term);
+	block_signals(); /* after initscr: ncurses' SIGWINCH handler is in place */
 	sh.app = app_new(*content, config);
 	canvas_init(&sh.canvas, 0, 0, sh.term.ambiguous_wide);
 	while (step(&sh))
