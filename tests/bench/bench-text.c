@@ -1,9 +1,12 @@
 /* The sample text of the wire benchmark (bench-text.h). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unilbrk.h>
 
 #include "bench-text.h"
+#include "lgma/doc.h"
 #include "lgma/load.h"
 
 struct sink {
@@ -101,4 +104,91 @@ bool bench_text_write(const char *content_dir, int lines, FILE *out)
 	diag_fini(&diags);
 	content_free(c);
 	return true;
+}
+
+/* The text in memory (malloc'd, NUL-terminated), or NULL. */
+static char *text_in_memory(const char *content_dir, int lines, size_t *len)
+{
+	char *buf = NULL;
+	FILE *mem = open_memstream(&buf, len);
+	bool ok;
+
+	if (mem == NULL)
+		return NULL;
+	ok = bench_text_write(content_dir, lines, mem);
+	if (fclose(mem) != 0 || !ok) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+bool bench_content_write(const char *content_dir, int lines, const char *out_dir)
+{
+	char path[4096];
+	size_t len;
+	char *text = text_in_memory(content_dir, lines, &len);
+	FILE *f;
+	bool ok;
+
+	if (text == NULL)
+		return false;
+	snprintf(path, sizeof(path), "%s/site.yaml", out_dir);
+	f = fopen(path, "w");
+	ok = f != NULL;
+	if (ok) {
+		fprintf(f, "languages: [ja, en]\ntitle: Bench\n");
+		ok = fclose(f) == 0;
+	}
+	snprintf(path, sizeof(path), "%s/sections", out_dir);
+	ok = ok && (mkdir(path, 0755) == 0 || errno == EEXIST);
+	snprintf(path, sizeof(path), "%s/sections/10-bench.yaml", out_dir);
+	f = ok ? fopen(path, "w") : NULL;
+	ok = f != NULL;
+	if (ok) {
+		/* A literal block: every line indented by two, blank lines
+		 * kept (they separate the paragraphs). */
+		fprintf(f, "id: %s\ntitle: %s\nbody: |\n", BENCH_SECTION_ID, BENCH_SECTION_TITLE);
+		for (const char *p = text; *p != '\0';) {
+			size_t n = strcspn(p, "\n");
+
+			fprintf(f, n > 0 ? "  %.*s\n" : "\n", (int)n, p);
+			p += n + (p[n] == '\n');
+		}
+		ok = fclose(f) == 0;
+	}
+	if (!ok)
+		fprintf(stderr, "bench: cannot write the content in %s\n", out_dir);
+	free(text);
+	return ok;
+}
+
+bool bench_text_layout(const char *content_dir, int lines, int width, FILE *out)
+{
+	struct layout_options opt = {.width = width};
+	struct doc d;
+	size_t len;
+	char *text = text_in_memory(content_dir, lines, &len);
+
+	if (text == NULL)
+		return false;
+	doc_init(&d, BENCH_SECTION_TITLE, text, &opt);
+	for (size_t i = 0; i < d.line_count; i++) {
+		bool is_title;
+		const struct layout_line *line = doc_line(&d, i, &is_title);
+
+		if (line != NULL && line->kind == LAYOUT_LINE_TEXT)
+			fprintf(out, "%*s%.*s", line->indent, "", (int)line->length, line->text);
+		fputc('\n', out);
+	}
+	doc_fini(&d);
+	free(text);
+	return true;
+}
+
+int bench_text_width(int cols)
+{
+	int width = cols > 20 ? cols - 2 : cols;
+
+	return width > 100 ? 100 : width < 1 ? 1 : width;
 }

@@ -16,9 +16,11 @@
  * then the quit key. An action ends when the viewer answered and then
  * wrote nothing for --quiet ms.
  *
- * Another viewer (lgma) is one option away:
- *   bench-wire --viewer 'lgma=build/src/lgma --content content about' \
- *              --keys 'lgma:line=down,page=pgdn,search=/,quit=q'
+ * lgma itself is a default viewer when it is built: the same text as one
+ * section of lgma content ({content}), and every viewer gets the text laid
+ * out at the width of lgma's reading view for the terminal's size, by
+ * lgma's own layout engine, so that all of them show the same lines.
+ * lgma has no search yet: its search action is left out ("-").
  * This is a program, not a test: it prints figures and judges nothing. */
 #include <errno.h>
 #include <ftw.h>
@@ -68,8 +70,9 @@ static const char *const action_names[N_ACTIONS] = {
  * is sent as the text it is. */
 struct viewer {
 	const char *name;
-	const char *command; /* split like a shell; {file} is the text's path */
-	const char *line, *page, *search, *quit;
+	const char *command; /* split like a shell; {file} is the text's path,
+				{content} the same text as lgma content */
+	const char *line, *page, *search, *quit; /* search "": not measured */
 	bool is_default;     /* skipped quietly when not installed */
 };
 
@@ -78,8 +81,10 @@ static struct viewer viewers[MAX_VIEWERS] = {
 	/* w3m's arrows move its cursor; J scrolls the text by one line. Its
 	 * q asks for confirmation, Q does not. */
 	{"w3m", "w3m {file}", "J", "space", "/", "Q", true},
+	/* No search yet; space pages as in the others. */
+	{"lgma", "'" LGMA_EXE "' --content {content} " BENCH_SECTION_ID, "down", "space", "", "q", true},
 };
-static int n_viewers = 2;
+static int n_viewers = 3;
 
 /* ---- options ---- */
 
@@ -116,6 +121,7 @@ static struct {
 
 struct run {
 	bool started;	      /* some output came, the viewer did not die at once */
+	bool skipped[N_ACTIONS]; /* not measured (no key for it) */
 	struct vt_stats act[N_ACTIONS];
 	bool unchanged[N_ACTIONS]; /* the screen was the same after the action */
 	long peak_rss_kb;
@@ -245,7 +251,10 @@ static char *screen_text(struct vt *vt)
 	return s;
 }
 
-/* The viewer's command with {file} put in (quoted for the split). */
+static char content_dir[300]; /* the text as lgma content, in home_dir */
+
+/* The viewer's command with {file} and {content} put in (quoted for the
+ * split). */
 static char **command_argv(const struct viewer *v, const char *file, wordexp_t *we)
 {
 	char cmd[8192];
@@ -255,6 +264,9 @@ static char **command_argv(const struct viewer *v, const char *file, wordexp_t *
 		if (strncmp(p, "{file}", 6) == 0) {
 			len += (size_t)snprintf(cmd + len, sizeof(cmd) - len, "'%s'", file);
 			p += 6;
+		} else if (strncmp(p, "{content}", 9) == 0) {
+			len += (size_t)snprintf(cmd + len, sizeof(cmd) - len, "'%s'", content_dir);
+			p += 9;
 		} else {
 			cmd[len++] = *p++;
 		}
@@ -345,7 +357,9 @@ static void run_actions(struct vt *vt, const struct viewer *v, struct run *r)
 
 	/* Typed as a person would: the prompt, the word, Enter; the waits
 	 * between them are ours, so they are counted as three steps. */
-	{
+	if (v->search[0] == '\0') {
+		r->skipped[ACT_SEARCH] = true;
+	} else {
 		char *before = screen_text(vt);
 		struct vt_stats prompt, word;
 
@@ -439,6 +453,8 @@ static double value(const struct run *r, const struct metric *m)
 {
 	const struct vt_stats *s = &r->act[m->action];
 
+	if (m->field <= F_WRITES && r->skipped[m->action])
+		return -1;
 	switch (m->field) {
 	case F_BYTES:
 		return (double)s->bytes;
@@ -629,10 +645,18 @@ static bool selected(const struct viewer *v)
 
 static bool installed(const struct viewer *v)
 {
-	char first[256];
-	size_t n = strcspn(v->command, " ");
+	char first[1024];
+	const char *cmd = v->command;
+	size_t n;
 
-	snprintf(first, sizeof(first), "%.*s", (int)n, v->command);
+	/* A path in single quotes ('/path with spaces/lgma' ...). */
+	if (cmd[0] == '\'') {
+		cmd++;
+		n = strcspn(cmd, "'");
+	} else {
+		n = strcspn(cmd, " ");
+	}
+	snprintf(first, sizeof(first), "%.*s", (int)n, cmd);
 	return in_path(first);
 }
 
@@ -700,7 +724,8 @@ static void usage(FILE *out)
 	      "Measures the bytes, reads and writes of text viewers per key action in a pty.\n"
 	      "\n"
 	      "  --viewer=NAME=CMD   add a viewer, or change a default one's command (less,\n"
-	      "                      w3m); CMD is split like a shell, {file} is the text\n"
+	      "                      w3m, lgma); CMD is split like a shell, {file} is the\n"
+	      "                      text, {content} the same text as lgma content\n"
 	      "  --keys=NAME:ACTION=KEYS[,...]  keys of line, page, search, quit; KEYS are\n"
 	      "                      words: up down pgdn pgup home end enter esc tab bs\n"
 	      "                      space f1..f12 C-x, or text sent as it is\n"
@@ -708,8 +733,10 @@ static void usage(FILE *out)
 	      "  --size=ROWSxCOLS    a terminal size (repeatable; default 24x80 and 50x200)\n"
 	      "  --term=TERM         a TERM (repeatable; default xterm-256color and vt100)\n"
 	      "  --env=VAR=VALUE     add to the viewers' environment (repeatable)\n"
-	      "  --file=PATH         the text to view (default: generated, see --make-text)\n"
-	      "  --make-text=PATH    write the generated text to PATH and exit\n"
+	      "  --file=PATH         the text to view (default: generated, and laid out for\n"
+	      "                      each size as lgma lays it out; lgma shows the generated\n"
+	      "                      text in any case)\n"
+	      "  --make-text=PATH    write the generated text (before layout) to PATH, exit\n"
 	      "  --content=DIR       content the text is generated from\n"
 	      "  --lines=N           lines of generated text (default 2000)\n"
 	      "  --search=WORD       what the search action looks for (default \"Pass 2\")\n"
@@ -719,7 +746,8 @@ static void usage(FILE *out)
 	      "  --tsv               tab-separated values instead of tables\n"
 	      "  --verbose           the screen after each action, on stderr\n"
 	      "\n"
-	      "In the table, ! after bytes: the screen did not change (the key did nothing).\n"
+	      "In the table, ! after bytes: the screen did not change (the key did nothing);\n"
+	      "- : not measured (lgma has no search yet).\n"
 	      "\"+left\" after the exit status: a process of the viewer's group outlived it.\n",
 	      out);
 }
@@ -874,13 +902,11 @@ int main(int argc, char **argv)
 		return make_text(make_text_path) ? 0 : 1;
 	if (mkdtemp(home_dir) == NULL)
 		die("cannot make %s", home_dir);
-	if (opt.file == NULL) {
-		snprintf(text_path, sizeof(text_path), "%s/lgma-sample.txt", home_dir);
-		if (!make_text(text_path))
-			return 1;
-		opt.file = text_path;
-	}
-	describe_text(opt.file);
+	snprintf(content_dir, sizeof(content_dir), "%s/content", home_dir);
+	if (mkdir(content_dir, 0755) != 0 || !bench_content_write(opt.content, opt.lines, content_dir))
+		die("cannot write the sample as lgma content in %s", content_dir);
+	if (opt.file != NULL)
+		describe_text(opt.file);
 	build_metrics();
 	for (int i = 0; i < n_viewers; i++) {
 		if (selected(&viewers[i]) && !installed(&viewers[i]))
@@ -889,7 +915,23 @@ int main(int argc, char **argv)
 	if (opt.tsv)
 		printf("viewer\tterm\tsize\tmetric\tvalue\n");
 	for (int s = 0; s < opt.n_sizes; s++) {
+		const char *file = opt.file;
 		int n = 0;
+
+		/* The lines lgma shows in its reading view at this size. */
+		if (file == NULL) {
+			int width = bench_text_width(opt.sizes[s].cols);
+			FILE *f;
+
+			snprintf(text_path, sizeof(text_path), "%s/lgma-sample-%d.txt", home_dir, width);
+			f = fopen(text_path, "w");
+			if (f == NULL || !bench_text_layout(opt.content, opt.lines, width, f) || fclose(f) != 0)
+				die("cannot write %s", text_path);
+			printf("\n%dx%d: the text laid out at %d columns, as lgma's reading view\n",
+			       opt.sizes[s].cols, opt.sizes[s].rows, width);
+			describe_text(text_path);
+			file = text_path;
+		}
 
 		for (int i = 0; i < n_viewers; i++) {
 			if (!selected(&viewers[i]) || !installed(&viewers[i]))
@@ -898,7 +940,7 @@ int main(int argc, char **argv)
 				cols[n].v = &viewers[i];
 				cols[n].term = opt.terms[t];
 				for (int r = 0; r < opt.runs; r++)
-					run_once(&viewers[i], opt.file, opt.sizes[s], opt.terms[t],
+					run_once(&viewers[i], file, opt.sizes[s], opt.terms[t],
 						 &cols[n].runs[r]);
 				n++;
 			}
