@@ -337,15 +337,41 @@ void fold_to_orig(const struct fold_buf *b, const struct fold_span *sp, size_t s
 
 /* ---- queries ---- */
 
+/* A control or an invalid byte is not something a reader looks for: the
+ * query drops them (keeping white space) rather than matching barriers. */
+static char *typed_text(const char *q, size_t n, size_t *len)
+{
+	const uint8_t *s = (const uint8_t *)q;
+	char *out = xmalloc(n + 1);
+	size_t o = 0;
+
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int l = u8_mbtoucr(&c, s + i, n - i);
+		if (l < 0) {
+			i++;
+			continue;
+		}
+		if (!is_control(c) || uc_is_property_white_space(c)) {
+			memcpy(out + o, s + i, (size_t)l);
+			o += (size_t)l;
+		}
+		i += (size_t)l;
+	}
+	*len = o;
+	return out;
+}
+
 char *fold_query(const char *q, size_t n, size_t *len)
 {
 	struct fold_buf b;
 	struct fold_span sp;
-	size_t start, end;
-	char *out;
+	size_t start, end, typed_len;
+	char *typed = typed_text(q, n, &typed_len), *out;
 
 	fold_buf_init(&b);
-	fold_append(&b, q, n, &sp);
+	fold_append(&b, typed, typed_len, &sp);
+	free(typed);
 	start = sp.text;
 	end = sp.text + sp.length;
 	while (start < end && (b.text[start] == ' ' || b.text[start] == '\n'))

@@ -64,6 +64,7 @@ char *search_snippet(const char *s, size_t n, size_t start, size_t end, int cols
 	size_t window, from, to, ln, mn, rn, lkeep, rkeep;
 	char *left, *match, *right, *out, *p;
 	int mw, budget, lw = 0, rw = 0;
+	bool lcut, rcut;
 
 	if (end > n)
 		end = n;
@@ -86,22 +87,26 @@ char *search_snippet(const char *s, size_t n, size_t start, size_t end, int cols
 	/* Half the room before the match; what the left side does not need
 	 * goes to the right, and ellipses take room from their own side. */
 	lkeep = fit_tail(left, ln, budget / 2, aw, &lw);
-	if (lkeep < ln || from > 0)
+	lcut = lkeep < ln || from > 0;
+	if (lcut) {
 		lkeep = fit_tail(left, ln, budget / 2 - ELLIPSIS_COLS, aw, &lw);
+		lw += ELLIPSIS_COLS;
+	}
 	rkeep = text_fit(right, rn, budget - lw, aw, &rw);
-	if (rkeep < rn || to < n)
+	rcut = rkeep < rn || to < n;
+	if (rcut)
 		rkeep = text_fit(right, rn, budget - lw - ELLIPSIS_COLS, aw, &rw);
 
 	out = xmalloc(ln + mn + rn + 2 * ELLIPSIS_COLS + sizeof(SEARCH_MARK_OPEN SEARCH_MARK_CLOSE));
 	p = out;
-	if (lkeep < ln || from > 0)
+	if (lcut)
 		append(&p, SEARCH_ELLIPSIS, ELLIPSIS_COLS);
 	append(&p, left + ln - lkeep, lkeep);
 	append(&p, SEARCH_MARK_OPEN, sizeof(SEARCH_MARK_OPEN) - 1);
 	append(&p, match, mn);
 	append(&p, SEARCH_MARK_CLOSE, sizeof(SEARCH_MARK_CLOSE) - 1);
 	append(&p, right, rkeep);
-	if (rkeep < rn || to < n)
+	if (rcut)
 		append(&p, SEARCH_ELLIPSIS, ELLIPSIS_COLS);
 	*p = '\0';
 	free(left);

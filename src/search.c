@@ -389,12 +389,15 @@ size_t search_section(struct search_index *ix, const struct search_query *q, siz
 	return r->count;
 }
 
-/* Whether the list is full; marks it truncated when there is more. */
-static bool full(struct search_results *r, const struct search_scope *scope)
+/* Adds h unless the list holds scope->max_hits already; then it is marked
+ * truncated, as there was one more. */
+static bool add_capped(struct search_results *r, const struct search_scope *scope, struct search_hit h)
 {
-	if (scope->max_hits == 0 || r->count < scope->max_hits)
+	if (scope->max_hits && r->count >= scope->max_hits) {
+		r->truncated = true;
 		return false;
-	r->truncated = true;
+	}
+	results_add(r, h);
 	return true;
 }
 
@@ -406,13 +409,27 @@ static void sections_all(struct search_index *ix, const struct search_query *q,
 	sc.langs = langs;
 	sc.limit = scope->max_hits;
 	scan(&sc, q);
-	for (size_t i = 0; i < ix->raw_count && !full(r, scope); i++)
-		results_add(r, hit_of(&ix->entries[ix->raw[i].entry], &ix->raw[i], scope->lang));
+	for (size_t i = 0; i < ix->raw_count; i++)
+		if (!add_capped(r, scope, hit_of(&ix->entries[ix->raw[i].entry], &ix->raw[i], scope->lang)))
+			return;
+}
+
+/* Adds the hits of office o among raw[*j..n) with fields up to last. */
+static bool office_hits(struct search_index *ix, size_t o, uint8_t last, size_t *j, size_t n,
+			const struct search_scope *scope, struct search_results *r)
+{
+	const struct entry *e = ix->entries;
+
+	for (; *j < n && e[ix->raw[*j].entry].item == o && e[ix->raw[*j].entry].field <= last; (*j)++)
+		if (!add_capped(r, scope, hit_of(&e[ix->raw[*j].entry], &ix->raw[*j], scope->lang)))
+			return false;
+	return true;
 }
 
 /* The matches of one region's block; a match in the region's name becomes
- * a hit of each of its offices, in card order between country and address. */
-static void region_all(struct search_index *ix, size_t region, const struct search_scope *scope,
+ * a hit of each of its offices, in card order between country and address.
+ * False when the list is full. */
+static bool region_all(struct search_index *ix, size_t region, const struct search_scope *scope,
 		       struct search_results *r)
 {
 	const struct content_region *reg = &ix->c->regions[region];
@@ -423,27 +440,26 @@ static void region_all(struct search_index *ix, size_t region, const struct sear
 	while (names < n && e[raw[names].entry].kind == ENTRY_REGION)
 		names++;
 	if (names == 0) {
-		for (size_t i = 0; i < n && !full(r, scope); i++)
-			results_add(r, hit_of(&e[raw[i].entry], &raw[i], scope->lang));
-		return;
+		for (size_t i = 0; i < n; i++)
+			if (!add_capped(r, scope, hit_of(&e[raw[i].entry], &raw[i], scope->lang)))
+				return false;
+		return true;
 	}
 	j = names;
 	for (size_t o = reg->first_office; o < reg->first_office + reg->office_count; o++) {
-		for (; j < n && e[raw[j].entry].item == o && e[raw[j].entry].field < SEARCH_REGION; j++)
-			if (!full(r, scope))
-				results_add(r, hit_of(&e[raw[j].entry], &raw[j], scope->lang));
-		for (size_t i = 0; i < names && !full(r, scope); i++) {
+		if (!office_hits(ix, o, SEARCH_COUNTRY, &j, n, scope, r))
+			return false;
+		for (size_t i = 0; i < names; i++) {
 			struct search_hit h = hit_of(&e[raw[i].entry], &raw[i], scope->lang);
 			h.kind = SEARCH_OFFICE;
 			h.item = o;
-			results_add(r, h);
+			if (!add_capped(r, scope, h))
+				return false;
 		}
-		for (; j < n && e[raw[j].entry].item == o; j++)
-			if (!full(r, scope))
-				results_add(r, hit_of(&e[raw[j].entry], &raw[j], scope->lang));
-		if (full(r, scope))
-			return;
+		if (!office_hits(ix, o, SEARCH_WEB, &j, n, scope, r))
+			return false;
 	}
+	return true;
 }
 
 size_t search_all(struct search_index *ix, const struct search_query *q,
@@ -462,11 +478,12 @@ size_t search_all(struct search_index *ix, const struct search_query *q,
 	search_index_build(ix);
 	if (scope->sections)
 		sections_all(ix, q, scope, langs, r);
-	for (size_t g = 0; scope->offices && g < ix->c->region_count && !full(r, scope); g++) {
+	for (size_t g = 0; scope->offices && g < ix->c->region_count && !r->truncated; g++) {
 		struct scan sc = index_scan(ix, ix->region_first[g], ix->region_first[g + 1]);
 		sc.langs = langs;
 		scan(&sc, q);
-		region_all(ix, g, scope, r);
+		if (!region_all(ix, g, scope, r))
+			break;
 	}
 	return r->count;
 }

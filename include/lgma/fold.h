@@ -91,8 +91,9 @@ void fold_append(struct fold_buf *b, const char *s, size_t n, struct fold_span *
 void fold_to_orig(const struct fold_buf *b, const struct fold_span *sp, size_t start, size_t end,
 		  size_t *orig_start, size_t *orig_end);
 
-/* A folded query: q[0..n) folded as above, then leading and trailing white
- * space removed and any '\n' made a space. Returns a malloc'd NUL-terminated
+/* A folded query: q[0..n) without its controls (other than white space)
+ * and invalid bytes, which no reader means to look for, folded as above,
+ * then leading and trailing white space removed and any '\n' made a space. Returns a malloc'd NUL-terminated
  * string (caller frees), *len its length; empty when nothing is left to look
  * for (only spaces, marks or ignorable characters). */
 char *fold_query(const char *q, size_t n, size_t *len);
