@@ -38,6 +38,18 @@ void fold_buf_fini(struct fold_buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
+void fold_buf_shrink(struct fold_buf *b)
+{
+	if (b->length > 0) {
+		b->text = xreallocarray(b->text, b->length, 1);
+		b->capacity = b->length;
+	}
+	if (b->seg_count > 0) {
+		b->segs = xreallocarray(b->segs, b->seg_count, sizeof(b->segs[0]));
+		b->seg_capacity = b->seg_count;
+	}
+}
+
 size_t fold_buf_memory(const struct fold_buf *b)
 {
 	return b->capacity + b->seg_capacity * sizeof(b->segs[0]);

@@ -78,6 +78,8 @@ struct fold_span {
 
 void fold_buf_init(struct fold_buf *b);
 void fold_buf_fini(struct fold_buf *b);
+/* Gives back the room kept for more appends. */
+void fold_buf_shrink(struct fold_buf *b);
 /* Bytes the buffers hold allocated, for benchmarks. */
 size_t fold_buf_memory(const struct fold_buf *b);
 
