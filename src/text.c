@@ -6,14 +6,37 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "ambiguous.h" /* generated from Unicode's EastAsianWidth.txt */
 #include "lgma/xalloc.h"
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+static bool is_ambiguous(uint32_t c)
+{
+	size_t lo = 0, hi = sizeof(ambiguous_ranges) / sizeof(ambiguous_ranges[0]);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c < ambiguous_ranges[mid].first)
+			hi = mid;
+		else if (c > ambiguous_ranges[mid].last)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
 int text_char_width(uint32_t c, bool ambiguous_wide)
 {
-	/* libunistring counts East Asian Ambiguous as wide for CJK encodings. */
-	return uc_width(c, ambiguous_wide ? "EUC-JP" : "UTF-8");
+	int w = uc_width(c, "UTF-8");
+
+	/* Not uc_width with a CJK encoding: that widens every non-ASCII
+	 * character (Braille, Cyrillic, é), where CJK terminals widen only
+	 * the East Asian Ambiguous ones. */
+	if (ambiguous_wide && w == 1 && is_ambiguous(c))
+		return 2;
+	return w;
 }
 
 static bool is_emoji_sequence_part(ucs4_t c)
