@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@ enum mode {
 	MODE_BROWSE,
 	MODE_CHECK,
 	MODE_LIST,
+	MODE_DUMP,
 };
 
 static void usage(FILE *out)
@@ -23,6 +25,8 @@ static void usage(FILE *out)
 	      "\n"
 	      "  -c, --check          validate the content and print a summary\n"
 	      "  -l, --list           list the sections: ID<TAB>TITLE\n"
+	      "      --dump=map       print the offices' world map (--width, --height,\n"
+	      "                       --ascii, --select=OFFICE-ID, --lang)\n"
 	      "      --content=DIR    read content from DIR\n"
 	      "  -L, --lang=CODE      language to show (e.g. ja, en)\n"
 	      "  -h, --help           show this help and exit\n"
@@ -37,6 +41,18 @@ static int usage_error(const char *what, const char *arg)
 	fprintf(stderr, "lgma: %s%s\n", what, arg);
 	fputs("Try 'lgma --help' for more information.\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* A --width or --height: 1..1000. */
+static bool parse_size(const char *arg, int *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (end == arg || *end != '\0' || v < 1 || v > 1000)
+		return false;
+	*out = (int)v;
+	return true;
 }
 
 /* The build tree's binary reads the source tree's content, so a developer
@@ -108,6 +124,11 @@ int main(int argc, char **argv)
 		{"lang", required_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		{"dump", required_argument, NULL, 'D'},
+		{"width", required_argument, NULL, 'W'},
+		{"height", required_argument, NULL, 'H'},
+		{"ascii", no_argument, NULL, 'A'},
+		{"select", required_argument, NULL, 'S'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_options opt = {0};
@@ -130,6 +151,22 @@ int main(int argc, char **argv)
 		case 'L':
 			opt.lang = optarg;
 			break;
+		case 'D':
+			mode = MODE_DUMP;
+			opt.dump = optarg;
+			break;
+		case 'W':
+		case 'H':
+			if (!parse_size(optarg, ch == 'W' ? &opt.width : &opt.height))
+				return usage_error(ch == 'W' ? "--width must be 1..1000, not " : "--height must be 1..1000, not ",
+						   optarg);
+			break;
+		case 'A':
+			opt.ascii = true;
+			break;
+		case 'S':
+			opt.select = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -151,6 +188,10 @@ int main(int argc, char **argv)
 		return cli_check(&opt);
 	case MODE_LIST:
 		return cli_list(&opt);
+	case MODE_DUMP:
+		if (strcmp(opt.dump, "map") == 0)
+			return cli_dump_map(&opt);
+		return usage_error("unknown --dump target: ", opt.dump);
 	case MODE_BROWSE:
 		break;
 	}
