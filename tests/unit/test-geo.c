@@ -27,11 +27,13 @@ static char *printed(const struct diag_list *diags)
 
 	diag_print(diags, f);
 	fclose(f);
+	assert_non_null(buf);
 	return buf;
 }
 
 static void assert_contains(const char *got, const char *want)
 {
+	assert_non_null(got);
 	if (strstr(got, want) == NULL)
 		fail_msg("expected\n  %s\ngot:\n%s", want, got);
 }
@@ -558,6 +560,28 @@ static void test_raster_orientation(void **state)
 	geo_land_free(ccw);
 }
 
+/* The fill rule is non-zero winding, as the file's header says: where two
+ * rings of one direction overlap (two countries' outlines meeting a little
+ * over each other), the overlap stays land, where even-odd would punch a
+ * hole. */
+static void test_raster_overlap(void **state)
+{
+	/* Clockwise squares lon -90..0 and -45..45 (x 4..8 and 6..10 of 16),
+	 * lat 84..12 (y 0..4 of 8, 18 degrees a row). */
+	struct geo_land *land = parse_ok("lgma-land 1\n"
+					 "ring\n-9000 8400\n0 8400\n0 1200\n-9000 1200\n"
+					 "ring\n-4500 8400\n4500 8400\n4500 1200\n-4500 1200\n");
+	uint8_t dots[16 * 8];
+
+	(void)state;
+	geo_raster(land, 16, 8, dots);
+	for (int y = 0; y < 8; y++)
+		for (int x = 0; x < 16; x++)
+			if (dots[y * 16 + x] != (y < 4 && x >= 4 && x < 10))
+				fail_msg("dot %d,%d is %d", x, y, dots[y * 16 + x]);
+	geo_land_free(land);
+}
+
 static void test_raster_null_land(void **state)
 {
 	uint8_t dots[10 * 4];
@@ -693,6 +717,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hole_filled_by_lesotho, load_shipped, free_shipped),
 		cmocka_unit_test(test_raster_square_with_hole),
 		cmocka_unit_test(test_raster_orientation),
+		cmocka_unit_test(test_raster_overlap),
 		cmocka_unit_test(test_raster_null_land),
 		cmocka_unit_test(test_projection),
 		cmocka_unit_test_setup_teardown(test_raster_speed, load_shipped, free_shipped),
