@@ -1,10 +1,9 @@
 #include "lgma/geo.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <limits.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,6 +220,10 @@ static void parse_line(struct parser *p, const char *s, const char *end)
 		parse_header(p, s, end);
 	else if (word_is(s, end, "ring"))
 		open_ring(p);
+	else if (end - s > 4 && memcmp(s, "ring", 4) == 0 && is_blank(s[4]))
+		error_at(p, p->line_no, column_of(p, skip_blanks(s + 4, end)),
+			 "unexpected text after 'ring': '%.*s'", word_len(skip_blanks(s + 4, end), end),
+			 skip_blanks(s + 4, end));
 	else if ((*s >= '0' && *s <= '9') || *s == '-' || *s == '+')
 		add_point(p, s, end);
 	else

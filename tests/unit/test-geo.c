@@ -165,6 +165,7 @@ ERROR_CASE(sign_only, "lgma-land 1\nring\n- 5\n", "t.txt:3:1: error: expected th
 ERROR_CASE(missing_lat, "lgma-land 1\nring\n5\n",
 	   "t.txt:3:2: error: missing the latitude (an integer, hundredths of a degree)")
 ERROR_CASE(trailing, "lgma-land 1\nring\n1 2 3\n", "t.txt:3:5: error: unexpected text after the vertex: '3'")
+ERROR_CASE(ring_count, "lgma-land 1\nring 12\n", "t.txt:2:6: error: unexpected text after 'ring': '12'")
 ERROR_CASE(unknown_word, "lgma-land 1\npolygon\n",
 	   "t.txt:2:1: error: expected 'ring' or a vertex 'LON LAT', not 'polygon'")
 /* Columns count characters: the NUL is the 4th character, the 7th byte. */
@@ -700,6 +701,7 @@ int main(void)
 		cmocka_unit_test(test_sign_only),
 		cmocka_unit_test(test_missing_lat),
 		cmocka_unit_test(test_trailing),
+		cmocka_unit_test(test_ring_count),
 		cmocka_unit_test(test_unknown_word),
 		cmocka_unit_test(test_nul_column),
 		cmocka_unit_test(test_nul_byte),

@@ -23,6 +23,10 @@ static int setup(void **state)
 	struct diag_list diags;
 
 	(void)state;
+	if (system("zbarimg --version >/dev/null 2>&1") != 0) {
+		fprintf(stderr, "zbarimg is missing: install zbar-tools (.ci/install-deps does)\n");
+		return -1;
+	}
 	diag_init(&diags);
 	shipped = load_content_dir(LGMA_CONTENT_DIR, &diags);
 	diag_print(&diags, stderr);
