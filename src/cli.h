@@ -16,6 +16,11 @@ struct cli_options {
 	const char *content_dir;
 	const char *lang; /* --lang, or NULL */
 	const char *start; /* SECTION-ID or "offices", or NULL */
+	const char *dump;  /* --dump TARGET, or NULL */
+	int width, height; /* --width, --height in columns and rows; 0 when not given */
+	bool ambiguous_wide;
+	bool ascii;	    /* --ascii: no Braille */
+	const char *select; /* --select OFFICE-ID, or NULL */
 };
 
 /* The content directory: --content, else $LGMA_CONTENT, else the source
@@ -28,5 +33,6 @@ int cli_language(const struct content *c, const char *requested);
 
 int cli_check(const struct cli_options *opt);
 int cli_list(const struct cli_options *opt);
+int cli_dump_map(const struct cli_options *opt);
 
 #endif

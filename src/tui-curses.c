@@ -68,18 +68,6 @@ static void catch_signals(bool kiosk)
 
 /* ---- what the terminal can show ---- */
 
-static bool locale_is_cjk(void)
-{
-	const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
-
-	for (size_t i = 0; i < 3; i++) {
-		const char *v = getenv(vars[i]);
-		if (v != NULL && *v != '\0')
-			return strncmp(v, "ja", 2) == 0 || strncmp(v, "zh", 2) == 0 || strncmp(v, "ko", 2) == 0;
-	}
-	return false;
-}
-
 static bool encodable(wchar_t wc)
 {
 	char buf[MB_LEN_MAX];
@@ -112,7 +100,7 @@ static struct tui_terminal decide_terminal(const struct tui_options *opt)
 	else if (probed)
 		t.ambiguous_wide = probe_wide;
 	else
-		t.ambiguous_wide = locale_is_cjk();
+		t.ambiguous_wide = opt->cjk_locale;
 	return t;
 }
 

@@ -1,0 +1,81 @@
+/* lgma --dump map: the offices' world map as text, as the map screen paints it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "lgma/canvas.h"
+#include "lgma/geo.h"
+#include "lgma/load.h"
+#include "lgma/map.h"
+
+enum {
+	DEFAULT_WIDTH = 80,
+	DEFAULT_HEIGHT = 24,
+};
+
+/* The index of the office called id, or MAP_NONE after a usage message. */
+static size_t find_office(const struct content *c, const char *id)
+{
+	for (size_t i = 0; i < c->office_count; i++)
+		if (strcmp(c->offices[i].id, id) == 0)
+			return i;
+	fprintf(stderr, "lgma: --select: no office '%s'; the offices are:", id);
+	for (size_t i = 0; i < c->office_count; i++)
+		fprintf(stderr, " %s", c->offices[i].id);
+	fputc('\n', stderr);
+	return MAP_NONE;
+}
+
+static int dump(const struct cli_options *opt, const struct content *c, const struct geo_land *land)
+{
+	struct map_options mo = {.ascii = opt->ascii, .selected = MAP_NONE};
+	int lang = cli_language(c, opt->lang);
+	int width = opt->width > 0 ? opt->width : DEFAULT_WIDTH;
+	int height = opt->height > 0 ? opt->height : DEFAULT_HEIGHT;
+	struct canvas canvas;
+
+	if (lang < 0)
+		return EXIT_USAGE;
+	mo.lang = (size_t)lang;
+	if (opt->select != NULL && (mo.selected = find_office(c, opt->select)) == MAP_NONE)
+		return EXIT_USAGE;
+	canvas_init(&canvas, height, width, opt->ambiguous_wide);
+	map_paint(&canvas, (struct canvas_rect){0, 0, height, width}, c, land, &mo);
+	canvas_print(&canvas, stdout);
+	canvas_fini(&canvas);
+	return EXIT_SUCCESS;
+}
+
+/* A content directory without world/land.txt still has a map: markers on
+ * blank sea. A land file that is there must be valid. */
+static bool has_land_file(const char *dir)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/world/land.txt", dir);
+	return access(path, F_OK) == 0 || errno != ENOENT;
+}
+
+int cli_dump_map(const struct cli_options *opt)
+{
+	struct diag_list diags;
+	struct content *c;
+	struct geo_land *land = NULL;
+	bool land_ok = true;
+	int status = EXIT_CONTENT;
+
+	diag_init(&diags);
+	c = load_content_dir(opt->content_dir, &diags);
+	if (c != NULL && has_land_file(opt->content_dir))
+		land_ok = (land = geo_land_load(opt->content_dir, &diags)) != NULL;
+	diag_print(&diags, stderr);
+	diag_fini(&diags);
+	if (c != NULL && land_ok)
+		status = dump(opt, c, land);
+	geo_land_free(land);
+	content_free(c);
+	return status;
+}
