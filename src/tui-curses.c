@@ -195,7 +195,7 @@ static bool to_cchar(const struct canvas_cell *cell, bool utf8, cchar_t *out)
 	return shown;
 }
 
-static void draw(const struct canvas *c, const struct tui_terminal *t, bool screen_reader)
+static void draw(const struct canvas *c, const struct tui_terminal *t)
 {
 	for (int row = 0; row < c->rows; row++)
 		for (int col = 0; col < c->cols; col++) {
@@ -210,7 +210,8 @@ static void draw(const struct canvas *c, const struct tui_terminal *t, bool scre
 	/* curs_set writes at once: only call it on a change, so a key action
 	 * stays one write. */
 	static int visible = -1;
-	int want = screen_reader && c->cursor_row >= 0;
+	int want = c->cursor_row >= 0; /* a prompt, or the screen reader's selection */
+	leaveok(stdscr, !want);
 	if (want)
 		move(c->cursor_row, c->cursor_col);
 	if (want != visible)
@@ -362,7 +363,6 @@ static void start_curses(const struct tui_options *opt, const struct tui_termina
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	idlok(stdscr, TRUE);
-	leaveok(stdscr, !opt->screen_reader);
 	set_escdelay(100);
 	define_keys();
 	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
@@ -506,7 +506,7 @@ static bool step(struct shell *sh)
 		sh->resized = false;
 	}
 	app_paint(sh->app, &sh->canvas);
-	draw(&sh->canvas, &sh->term, sh->opt->screen_reader);
+	draw(&sh->canvas, &sh->term);
 	wait_for_something(sh, &key_ready);
 	on_deadlines(sh);
 	if (!key_ready || stop_signal)
