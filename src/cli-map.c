@@ -1,9 +1,7 @@
 /* lgma --dump map: the offices' world map as text, as the map screen paints it. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "lgma/canvas.h"
@@ -50,32 +48,19 @@ static int dump(const struct cli_options *opt, const struct content *c, const st
 }
 
 /* A content directory without world/land.txt still has a map: markers on
- * blank sea. A land file that is there must be valid. */
-static bool has_land_file(const char *dir)
-{
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/world/land.txt", dir);
-	return access(path, F_OK) == 0 || errno != ENOENT;
-}
-
+ * blank sea. A land file that is there was checked with the content. */
 int cli_dump_map(const struct cli_options *opt)
 {
 	struct diag_list diags;
 	struct content *c;
-	struct geo_land *land = NULL;
-	bool land_ok = true;
 	int status = EXIT_CONTENT;
 
 	diag_init(&diags);
 	c = load_content_dir(opt->content_dir, &diags);
-	if (c != NULL && has_land_file(opt->content_dir))
-		land_ok = (land = geo_land_load(opt->content_dir, &diags)) != NULL;
 	diag_print(&diags, stderr);
 	diag_fini(&diags);
-	if (c != NULL && land_ok)
-		status = dump(opt, c, land);
-	geo_land_free(land);
+	if (c != NULL)
+		status = dump(opt, c, c->land);
 	content_free(c);
 	return status;
 }

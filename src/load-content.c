@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lgma/geo.h"
 #include "lgma/readfile.h"
 #include "lgma/xalloc.h"
 #include "lgma/yaml-tree.h"
@@ -684,6 +685,11 @@ struct content *load_content_dir(const char *dir, struct diag_list *diags)
 	path = join(dir, "offices.yaml");
 	if (access(path, F_OK) == 0 || errno != ENOENT)
 		load_offices(&l, path);
+	free(path);
+	/* The map's land is content too: checked, reloaded and refused with it. */
+	path = join(dir, "world/land.txt");
+	if (access(path, F_OK) == 0 || errno != ENOENT)
+		l.c->land = geo_land_load(dir, diags);
 	free(path);
 	arena_fini(&l.tree);
 	free(l.real_dir);

@@ -63,6 +63,8 @@ struct content_region {
 	size_t office_count;
 };
 
+struct geo_land;
+
 struct content {
 	size_t lang_count;
 	const char *langs[CONTENT_MAX_LANGS]; /* codes, preference order */
@@ -75,6 +77,7 @@ struct content {
 	size_t region_count;
 	struct content_office *offices;
 	size_t office_count;
+	struct geo_land *land; /* world/land.txt for the map, or NULL without one */
 
 	struct arena arena; /* owns everything above */
 };
