@@ -196,8 +196,15 @@ static void open_result(struct app *app, const struct search_hit *hit)
 
 /* ---- keys ---- */
 
-static bool edit_key(struct app *app, const struct app_event *ev, bool *changed)
+struct lineedit *prompt_field(struct app *app)
 {
+	return app->prompt == APP_PROMPT_FILTER ? &app->offices.input : &app->input;
+}
+
+bool prompt_edit(struct app *app, const struct app_event *ev, bool *changed)
+{
+	struct lineedit *field = prompt_field(app);
+
 	static const struct {
 		enum app_key key;
 		uint32_t ch;
@@ -212,11 +219,11 @@ static bool edit_key(struct app *app, const struct app_event *ev, bool *changed)
 
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (keys[i].key == ev->key && keys[i].ch == (ev->key == APP_KEY_CHAR ? ev->ch : 0)) {
-			*changed = lineedit_apply(&app->input, keys[i].op);
+			*changed = lineedit_apply(field, keys[i].op);
 			return true;
 		}
 	if (ev->key == APP_KEY_CHAR) {
-		*changed = lineedit_insert(&app->input, ev->ch);
+		*changed = lineedit_insert(field, ev->ch);
 		return true;
 	}
 	return false;
@@ -240,7 +247,7 @@ static void find_prompt_input(struct app *app, const struct app_event *ev)
 		app->find.hits.count = 0;
 		return;
 	}
-	if (edit_key(app, ev, &changed) && changed)
+	if (prompt_edit(app, ev, &changed) && changed)
 		find_update(app);
 }
 
@@ -293,7 +300,7 @@ static void search_prompt_input(struct app *app, const struct app_event *ev)
 			app_back(app);
 		return;
 	}
-	if (edit_key(app, ev, &changed) && changed)
+	if (prompt_edit(app, ev, &changed) && changed)
 		results_run(app);
 }
 
@@ -337,6 +344,10 @@ bool search_input(struct app *app, const struct app_event *ev)
 	}
 	if (app->prompt == APP_PROMPT_SEARCH) {
 		search_prompt_input(app, ev);
+		return true;
+	}
+	if (app->prompt == APP_PROMPT_FILTER) {
+		offices_filter_input(app, ev);
 		return true;
 	}
 	if (ev->key != APP_KEY_CHAR)

@@ -510,8 +510,7 @@ static bool exit_key_typed(struct app *app, const struct app_event *ev)
 /* q, Ctrl-C, Ctrl-\ and Ctrl-Z: the keys people press to leave. */
 static bool is_quit_key(const struct app_event *ev)
 {
-	return ev->key == APP_KEY_CHAR &&
-	       (ev->ch == 'q' || ev->ch == 'Q' || ev->ch == 3 || ev->ch == 28 || ev->ch == 26);
+	return ev->key == APP_KEY_CHAR && (ev->ch == 'q' || ev->ch == 3 || ev->ch == 28 || ev->ch == 26);
 }
 
 enum app_result app_input(struct app *app, const struct app_event *ev)
@@ -532,7 +531,7 @@ enum app_result app_input(struct app *app, const struct app_event *ev)
 		help_input(app, ev);
 		return APP_CONTINUE;
 	}
-	if (is_quit_key(ev) && (ev->ch == 'q' || ev->ch == 'Q'))
+	if (ev->key == APP_KEY_CHAR && ev->ch == 'q')
 		return APP_QUIT;
 	if (app->geo.too_small || search_input(app, ev) || global_key(app, ev))
 		return APP_CONTINUE;
@@ -540,6 +539,8 @@ enum app_result app_input(struct app *app, const struct app_event *ev)
 		menu_input(app, ev);
 	else if (app->here.entry == app_entry_results(app))
 		results_input(app, ev);
+	else if (app_entry_is_offices(app, app->here.entry))
+		offices_input(app, ev);
 	else
 		pane_input(app, ev);
 	return APP_CONTINUE;
@@ -572,6 +573,7 @@ static void go_to_start(struct app *app)
 	app->bilingual = false;
 	app->exit_matched = 0;
 	search_forget(app);
+	offices_init(app);
 	app->visited = false;
 	if (start != NULL && app_start_valid(content, start)) {
 		app->visited = true;
@@ -617,6 +619,7 @@ static long remap_entry(const struct app *app, const struct content *next, size_
 
 void app_set_content(struct app *app, const struct content *next)
 {
+	const char *office = app->content->office_count ? app->content->offices[app->offices.selected].id : NULL;
 	long here = remap_entry(app, next, app->here.entry);
 	long selected = remap_entry(app, next, app->menu_selected);
 	int lang = content_lang_index(next, app_lang_code(app, app->lang));
@@ -633,6 +636,10 @@ void app_set_content(struct app *app, const struct content *next)
 	drop_docs(app);
 	search_forget(app); /* the index and hits point into the old content */
 	app->content = next;
+	offices_init(app);
+	for (size_t i = 0; office != NULL && i < next->office_count; i++)
+		if (strcmp(next->offices[i].id, office) == 0)
+			app->offices.selected = i;
 	app->lang = lang >= 0 ? (size_t)lang : 0;
 	app->menu_selected = selected >= 0 ? (size_t)selected : 0;
 	app->menu_top = 0;
@@ -652,6 +659,7 @@ void app_free(struct app *app)
 		return;
 	drop_docs(app);
 	search_forget(app);
+	offices_fini(app);
 	search_results_fini(&app->find.hits);
 	search_results_fini(&app->results.hits);
 	free(app->history);
@@ -676,7 +684,7 @@ static void paint_preview(struct app *app, struct canvas *c)
 	for (int row = 0; row < r.rows && !app->config.plain; row++)
 		canvas_put(c, r.row + row, r.col - 1, ascii ? "|" : "\xe2\x94\x82", ascii ? 1 : 3, CANVAS_BORDER, 1);
 	if (app_entry_is_offices(app, entry)) {
-		offices_paint(app, c, r);
+		offices_paint_preview(app, c, r);
 		return;
 	}
 	if (entry == app->here.entry && !app->here.at_start)

@@ -104,8 +104,12 @@ static void position(struct app *app, char *buf, size_t size)
 			 app->results.hits.count);
 		return;
 	}
-	if (!app_entry_is_section(app, app->here.entry)) {
-		buf[0] = '\0';
+	if (app_entry_is_offices(app, app->here.entry)) {
+		const struct app_offices *o = &app->offices;
+		size_t rank = 0;
+		while (rank < o->shown_count && o->shown[rank] != o->selected)
+			rank++;
+		snprintf(buf, size, "%zu/%zu", rank < o->shown_count ? rank + 1 : 0, o->shown_count);
 		return;
 	}
 	total = text_row_count(app);
@@ -167,6 +171,8 @@ static void status_line(struct app *app, struct canvas *c, int row)
 	}
 	if (app->notice[0] != '\0')
 		left = app->notice;
+	else if (app_reading(app) && app_entry_is_offices(app, app->here.entry) && app->content->office_count > 0)
+		left = content_text_get(&app->content->offices[app->offices.selected].name, app->lang);
 	else
 		left = app_entry_title(app, app_reading(app) ? app->here.entry : app->menu_selected);
 	chrome_put_clipped(app, c, row, 1, left, app->notice[0] ? CANVAS_NOTICE : CANVAS_STATUS,
@@ -187,6 +193,20 @@ static void hint_line(struct app *app, struct canvas *c, int row)
 	snprintf(language, sizeof(language), "L\t%s", app_lang_name(app, app_next_lang(app)));
 	if (app->help_open) {
 		hints[n++] = ui_text(lang, UI_HINT_CLOSE);
+	} else if (app_reading(app) && app_entry_is_offices(app, app->here.entry)) {
+		if (app->offices.qr) {
+			hints[n++] = ui_text(lang, UI_HINT_CLOSE);
+		} else if (app->offices.full_map) {
+			hints[n++] = ui_text(lang, UI_HINT_NEAREST);
+			hints[n++] = ui_text(lang, UI_HINT_QR);
+			hints[n++] = ui_text(lang, UI_HINT_CLOSE);
+		} else {
+			hints[n++] = ui_text(lang, UI_HINT_MOVE);
+			hints[n++] = ui_text(lang, UI_HINT_FILTER);
+			hints[n++] = ui_text(lang, UI_HINT_MAP);
+			hints[n++] = ui_text(lang, UI_HINT_QR);
+			hints[n++] = ui_text(lang, UI_HINT_BACK);
+		}
 	} else if (app_reading(app) && app->here.entry == app_entry_results(app)) {
 		hints[n++] = ui_text(lang, UI_HINT_OPEN);
 		hints[n++] = ui_text(lang, UI_HINT_BACK);

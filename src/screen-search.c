@@ -81,8 +81,11 @@ void results_paint(struct app *app, struct canvas *c, struct canvas_rect r)
 void prompt_paint(struct app *app, struct canvas *c, int row)
 {
 	const char *lang = app_lang_code(app, app->lang);
-	const char *label = ui_text(lang, app->prompt == APP_PROMPT_FIND ? UI_FIND_PROMPT : UI_SEARCH_PROMPT);
-	const struct lineedit *e = &app->input;
+	enum ui_string which = app->prompt == APP_PROMPT_FIND	  ? UI_FIND_PROMPT
+			       : app->prompt == APP_PROMPT_FILTER ? UI_FILTER_PROMPT
+								  : UI_SEARCH_PROMPT;
+	const char *label = ui_text(lang, which);
+	const struct lineedit *e = prompt_field(app);
 	bool wide = app->config.ambiguous_wide;
 	size_t from = 0;
 	int used;

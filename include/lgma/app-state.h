@@ -22,6 +22,33 @@ enum app_prompt {
 	APP_PROMPT_NONE,
 	APP_PROMPT_FIND,   /* "/" in a section's text */
 	APP_PROMPT_SEARCH, /* "S": everything, into the results list */
+	APP_PROMPT_FILTER, /* "/" in the offices: the list as you type */
+};
+
+/* Narrow screens show one part of the offices view at a time. */
+enum app_offices_part {
+	APP_OFFICES_LIST,
+	APP_OFFICES_DETAIL,
+	APP_OFFICES_MAP,
+};
+
+/* A row of the offices list: a region heading or an office. */
+struct app_office_row {
+	bool heading;
+	size_t index; /* region or office index */
+	size_t count; /* heading: offices of the region shown */
+};
+
+struct app_offices {
+	size_t selected;	     /* office index */
+	size_t *shown;		     /* office indices the filter lets through, in order */
+	size_t shown_count;
+	struct search_query *filter; /* NULL: every office */
+	struct lineedit input;	     /* the filter as typed */
+	size_t top;		     /* first list row on screen */
+	enum app_offices_part part;
+	bool full_map; /* m */
+	bool qr;       /* Q */
 };
 
 /* Matches of a query in the open section (title hits, then body hits). */
@@ -96,6 +123,7 @@ struct app {
 	struct search_index *index; /* built on the first search */
 	struct app_find find;
 	struct app_results results;
+	struct app_offices offices;
 	char notice[160]; /* a one-time message for the status line */
 	size_t exit_matched; /* keys of config.exit_key typed so far */
 };
@@ -168,6 +196,11 @@ size_t help_line_count(const struct app *app);
 bool search_input(struct app *app, const struct app_event *ev);
 /* Keys of the results list (prompt closed). */
 void results_input(struct app *app, const struct app_event *ev);
+/* The text field the open prompt edits. */
+struct lineedit *prompt_field(struct app *app);
+/* The editing keys of a prompt; *changed when the text changed. False
+ * when ev is not an editing key. */
+bool prompt_edit(struct app *app, const struct app_event *ev, bool *changed);
 /* Forgets every search (a new content, a reset). */
 void search_forget(struct app *app);
 /* The document line of a find hit in the reading view's document. */
@@ -178,7 +211,21 @@ void results_paint(struct app *app, struct canvas *c, struct canvas_rect r);
 /* The prompt on the bottom row, with the terminal cursor in it. */
 void prompt_paint(struct app *app, struct canvas *c, int row);
 
+/* ---- app-offices.c ---- */
+void offices_init(struct app *app);
+void offices_fini(struct app *app);
+/* Keys of the offices view (and of its filter prompt). */
+void offices_input(struct app *app, const struct app_event *ev);
+void offices_filter_input(struct app *app, const struct app_event *ev);
+/* The list's rows for the current filter into rows (room for regions +
+ * offices); returns how many. */
+size_t offices_rows(const struct app *app, struct app_office_row *rows);
+/* The map's rectangle in the offices view, for painting and for the arrows. */
+struct canvas_rect offices_map_rect(const struct app *app, bool *shown);
+
 /* ---- screen-offices.c ---- */
 void offices_paint(struct app *app, struct canvas *c, struct canvas_rect r);
+/* The preview beside the menu. */
+void offices_paint_preview(struct app *app, struct canvas *c, struct canvas_rect r);
 
 #endif
