@@ -15,7 +15,12 @@ enum {
 struct cli_options {
 	const char *content_dir;
 	const char *lang; /* --lang, or NULL */
-	const char *start; /* SECTION-ID or "offices", or NULL */
+	const char *start; /* SECTION-ID or "offices" (--dump: also "all"), or NULL */
+	int width;	   /* columns for --dump: --width, else the terminal's, $COLUMNS or 80 */
+	/* East Asian Ambiguous characters are wide: --ambiguous-wide=yes|no, or
+	 * for auto (the default) whether the locale is Japanese, Chinese or Korean. */
+	bool ambiguous_wide;
+	bool ambiguous_auto; /* the user left it to auto: a terminal probe may refine it */
 };
 
 /* The content directory: --content, else $LGMA_CONTENT, else the source
@@ -28,5 +33,7 @@ int cli_language(const struct content *c, const char *requested);
 
 int cli_check(const struct cli_options *opt);
 int cli_list(const struct cli_options *opt);
+/* --dump opt->start: a section, "offices" or "all" (exit 2 for another id). */
+int cli_dump(const struct cli_options *opt);
 
 #endif
