@@ -34,5 +34,7 @@ int cli_language(const struct content *c, const char *requested);
 int cli_check(const struct cli_options *opt);
 int cli_list(const struct cli_options *opt);
 int cli_dump_map(const struct cli_options *opt);
+/* --dump opt->dump: a section, "offices" or "all" (exit 2 for another id). */
+int cli_dump(const struct cli_options *opt);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <unistr.h>
 
@@ -53,8 +54,11 @@ static void usage(FILE *out)
 	      "\n"
 	      "  -c, --check          validate the content and print a summary\n"
 	      "  -l, --list           list the sections: ID<TAB>TITLE\n"
-	      "      --dump=map       print the offices' world map (--width, --height,\n"
-	      "                       --ascii, --select=OFFICE-ID, --lang)\n"
+	      "      --dump=ID        print a section, 'offices' or 'all' as plain text\n"
+	      "      --dump=map       print the offices' world map (--height, --ascii,\n"
+	      "                       --select=OFFICE-ID)\n"
+	      "      --width=N        columns for --dump (1-1000; default: the terminal's)\n"
+	      "      --height=N       rows for --dump=map (default 24)\n"
 	      "      --content=DIR    read content from DIR\n"
 	      "  -L, --lang=CODE      language to show (e.g. ja, en)\n"
 	      "      --utf8[=WHEN]    UTF-8 output: yes, no or auto (ask the terminal);\n"
@@ -133,6 +137,20 @@ static bool parse_size(const char *arg, int *out)
 		return false;
 	*out = (int)v;
 	return true;
+}
+
+/* Columns for --dump: the terminal's, else $COLUMNS, else 80. */
+static int default_width(void)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	int width;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col > 1000 ? 1000 : ws.ws_col;
+	if (env != NULL && parse_size(env, &width))
+		return width;
+	return 80;
 }
 
 static const char *locale_name(void)
@@ -398,7 +416,9 @@ int main(int argc, char **argv)
 	case MODE_DUMP:
 		if (strcmp(s.opt.dump, "map") == 0)
 			return cli_dump_map(&s.opt);
-		return usage_error("unknown --dump target: ", s.opt.dump);
+		if (s.opt.width == 0)
+			s.opt.width = default_width();
+		return cli_dump(&s.opt);
 	case MODE_BROWSE:
 		break;
 	}

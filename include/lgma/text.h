@@ -38,8 +38,8 @@ enum {
 
 /* Reads the grapheme cluster at s[0..n) (n > 0) and fills *g with its
  * display-safe form. Returns the source bytes consumed (>= 1).
- * Tabs and newlines become one space: callers that lay out text handle them
- * before asking. Invisible and bidi control characters are dropped (width 0). */
+ * Tabs, newlines and U+2028/U+2029 (line and paragraph separators) become
+ * one space: callers that lay out text handle them before asking. Invisible and bidi control characters are dropped (width 0). */
 size_t text_glyph_next(const char *s, size_t n, bool ambiguous_wide, struct text_glyph *g);
 
 /* Makes s[0..n) display-safe into out, which must hold
