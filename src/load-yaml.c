@@ -120,11 +120,11 @@ static void add_scalar(struct builder *b, const yaml_event_t *ev)
 	size_t len = ev->data.scalar.length;
 	struct ytree_node *n = new_node(b, YTREE_SCALAR, &ev->start_mark);
 
-	/* A double-quoted "\0" escape is the only way a NUL gets here. */
+	/* libyaml's reader has checked the UTF-8 of the whole file, and escapes
+	 * produce valid UTF-8; a double-quoted "\0" is the only way a NUL gets
+	 * here. */
 	if (memchr(value, '\0', len) != NULL)
 		error_at(b, n->line, n->column, "NUL character in text");
-	else if (u8_check((const uint8_t *)value, len) != NULL)
-		error_at(b, n->line, n->column, "invalid UTF-8 in text");
 	n->text = arena_strndup(b->arena, value, len);
 	n->length = len;
 	n->is_plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
