@@ -50,9 +50,11 @@ struct layout_line *layout_fill_push_line(struct layout *l, enum layout_line_kin
 
 /* Adds a piece to the last line, merged with the previous piece when the
  * two read on through the same source run. */
-static void push_piece(struct layout *l, size_t src, size_t src_len, size_t limit, int col, int width, bool atomic)
+static void push_piece(struct layout *l, size_t src, size_t src_len, size_t limit, int col, int width,
+		       bool atomic)
 {
-	struct piece *last = l->piece_count > l->line_piece[l->line_count - 1] ? &l->pieces[l->piece_count - 1] : NULL;
+	bool same_line = l->piece_count > l->line_piece[l->line_count - 1];
+	struct piece *last = same_line ? &l->pieces[l->piece_count - 1] : NULL;
 
 	if (!atomic && last != NULL && !last->atomic && last->src_start + last->src_len == src &&
 	    last->src_start + last->limit_len == limit) {
@@ -200,8 +202,9 @@ static void break_at_opportunity(struct builder *b, size_t pending)
 }
 
 /* Reads the line's glyphs again, up to pending, keeping the last
- * KINSOKU_BACKOFF + 1 in ring (ring[(*count - 1) % n] is the last one).
- * Returns how many glyphs the line has. */
+ * KINSOKU_BACKOFF + 1 in ring: with count the result, the last glyph is
+ * ring[(count - 1) % (KINSOKU_BACKOFF + 1)]. Returns how many glyphs the
+ * line has. */
 static size_t reread_line(const struct builder *b, size_t pending, struct mark *ring)
 {
 	size_t count = 0, seg = b->seg_at, i = b->vis_start, vis_end = b->vis_start;

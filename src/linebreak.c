@@ -84,7 +84,8 @@ static bool is_alphabetic(const uint8_t *c, size_t len)
 	if (len == 1 && ((c[0] | 0x20) >= 'a' && (c[0] | 0x20) <= 'z'))
 		return true;
 	return !may_break_between("a", 1, c, len) && may_break_between(ideo, 3, c, len) &&
-	       may_break_between("-", 1, c, len) && !may_break_between((const char *)c, len, (const uint8_t *)"a", 1) &&
+	       may_break_between("-", 1, c, len) &&
+	       !may_break_between((const char *)c, len, (const uint8_t *)"a", 1) &&
 	       may_break_between((const char *)c, len, (const uint8_t *)ideo, 3);
 }
 

@@ -134,7 +134,8 @@ static void lint_localised(struct diag_list *diags, const struct content *c, con
 	}
 }
 
-static void lint_office(struct diag_list *diags, const struct content *c, const struct content_office *o, bool amb)
+static void lint_office(struct diag_list *diags, const struct content *c, const struct content_office *o,
+			bool amb)
 {
 	struct lint_text t = {.file = c->offices_file, .pos = {o->line, o->column, false}};
 	char field[96];
