@@ -1,322 +1,19 @@
-/* The layout engine (layout.h): paragraphs, greedy line filling over UAX #14
- * opportunities, forced breaks at grapheme boundaries, and the maps from
- * source bytes to columns.
+/* The layout engine (layout.h): the interface, paragraphs and lists, and
+ * the paragraph buffer that line filling (layout-fill.c) reads.
  *
  * Each paragraph is copied into a buffer in which tabs are spaces and soft
- * line breaks are a space or nothing; libunistring finds the break
+ * line breaks a space or nothing; libunistring finds the break
  * opportunities in that buffer, and text.h turns each grapheme into the
- * glyph that is shown. A line's glyphs are kept until the line is full, so a
- * break can move the last word to the next line without reading it again. */
-#include "lgma/layout.h"
-
+ * glyph that is shown. Segments map the buffer back to source bytes. */
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
 #include <unilbrk.h>
 #include <unistr.h>
 
+#include "layout-internal.h"
 #include "lgma/linebreak.h"
 #include "lgma/text.h"
-#include "lgma/xalloc.h"
-
-enum {
-	TAB_STOP = 8,
-	/* How far a forced break backs off to keep kinsoku, in graphemes. */
-	KINSOKU_BACKOFF = 8,
-};
-
-/* Consecutive glyphs of one line, for layout_columns. A non-atomic piece is
- * re-read with text_glyph_next exactly as the layout read it (same bytes,
- * same limit), so the layout keeps no per-glyph data. */
-struct piece {
-	size_t src_start;     /* source bytes shown: [src_start, src_start + src_len) */
-	uint32_t src_len;
-	uint32_t limit_len;   /* the source run the layout read ends at src_start + limit_len */
-	int col;	      /* counting the line's indent */
-	int width : 31;
-	unsigned atomic : 1; /* one glyph standing for its source (space, tab, placeholder) */
-};
-
-struct layout {
-	struct layout_options opt;
-	char *src; /* a copy: the layout never depends on its caller's buffer */
-	size_t src_len;
-	struct layout_line *lines;
-	size_t line_count, line_cap;
-	size_t *line_piece; /* first piece of each line; line_piece[line_count] ends */
-	struct piece *pieces;
-	size_t piece_count, piece_cap;
-	char *text;
-	size_t text_len, text_cap;
-	size_t *para_line;
-	size_t para_count, para_cap;
-	struct layout_span *spans;
-	size_t span_count;
-};
-
-/* A run of the paragraph buffer and the source bytes it stands for. */
-struct seg {
-	size_t buf, len; /* in the paragraph buffer */
-	size_t src, src_len;
-	bool space; /* spaces for a tab or a soft line break; else len == src_len, same bytes */
-};
-
-enum {
-	GLYPH_SPACE = 1,      /* hangs at the end of a line: neither shown nor counted there */
-	GLYPH_ATOMIC = 2,     /* shown differently from what text_glyph_next gives for its source */
-	GLYPH_MAY_BREAK = 4,  /* a line may start with this glyph */
-	GLYPH_HARD_BREAK = 8, /* a mandatory break follows this glyph */
-};
-
-/* A glyph of the line being filled. */
-struct glyph {
-	size_t src;	  /* source offset */
-	uint32_t src_len; /* source bytes */
-	uint32_t seg;	  /* the paragraph segment it comes from */
-	size_t disp;	  /* display bytes at builder.disp + disp */
-	uint8_t disp_size, width, flags;
-};
-
-struct src_line {
-	size_t start, end; /* content, without the list marker or surrounding blanks */
-};
-
-struct builder {
-	struct layout *l;
-	const char *src;
-	bool amb;
-	/* the paragraph */
-	char *buf, *brk;
-	size_t buf_len, buf_cap, brk_cap;
-	struct seg *segs;
-	size_t seg_count, seg_cap;
-	struct src_line *plines;
-	size_t pline_count, pline_cap;
-	/* the line being filled */
-	struct glyph *g;
-	size_t g_count, g_cap;
-	char *disp;
-	size_t disp_len, disp_cap;
-	int w; /* columns of the line's glyphs, trailing spaces included */
-	int avail;	    /* columns for glyphs on this line */
-	int indent;	    /* of continuation lines */
-	const char *prefix; /* the bullet, until the item's first line is out */
-	int prefix_width;
-	size_t line_src; /* source offset where this line starts */
-	size_t para;
-	size_t last_para_end; /* source end of the previous paragraph */
-	bool have_para, last_was_item;
-};
-
-#define GROW(ptr, count, cap, need)                                                       \
-	do {                                                                              \
-		if ((count) + (need) > (cap)) {                                           \
-			size_t grow_to_ = (cap) ? (cap) * 2 : 16;                         \
-			while (grow_to_ < (count) + (need))                               \
-				grow_to_ *= 2;                                            \
-			(ptr) = xreallocarray((ptr), grow_to_, sizeof(*(ptr)));           \
-			(cap) = grow_to_;                                                 \
-		}                                                                         \
-	} while (0)
-
-/* ---- output ---- */
-
-static size_t put_text(struct layout *l, const char *s, size_t n)
-{
-	size_t at = l->text_len;
-
-	GROW(l->text, l->text_len, l->text_cap, n + 1);
-	memcpy(l->text + at, s, n);
-	l->text_len += n;
-	return at;
-}
-
-static struct layout_line *push_line(struct layout *l, enum layout_line_kind kind, size_t para)
-{
-	struct layout_line *line;
-
-	if (l->line_count + 1 >= l->line_cap) {
-		size_t cap = l->line_cap ? l->line_cap * 2 : 64;
-		l->lines = xreallocarray(l->lines, cap, sizeof(*l->lines));
-		l->line_piece = xreallocarray(l->line_piece, cap + 1, sizeof(*l->line_piece));
-		l->line_cap = cap;
-	}
-	line = &l->lines[l->line_count];
-	memset(line, 0, sizeof(*line));
-	line->kind = kind;
-	line->paragraph = para;
-	l->line_piece[l->line_count] = l->piece_count;
-	l->line_count++;
-	l->line_piece[l->line_count] = l->piece_count;
-	return line;
-}
-
-static void push_piece(struct builder *b, const struct glyph *g, int col)
-{
-	struct layout *l = b->l;
-	const struct seg *sg = &b->segs[g->seg];
-	size_t limit = sg->src + sg->src_len;
-	bool atomic = (g->flags & GLYPH_ATOMIC) != 0;
-	struct piece *last = l->piece_count > l->line_piece[l->line_count - 1] ? &l->pieces[l->piece_count - 1] : NULL;
-
-	if (!atomic && last != NULL && !last->atomic && last->src_start + last->src_len == g->src &&
-	    last->src_start + last->limit_len == limit) {
-		last->src_len += g->src_len;
-		last->width += g->width;
-		return;
-	}
-	GROW(l->pieces, l->piece_count, l->piece_cap, 1);
-	l->pieces[l->piece_count++] = (struct piece){
-		.src_start = g->src,
-		.src_len = g->src_len,
-		.limit_len = (uint32_t)(limit - g->src),
-		.col = col,
-		.width = g->width,
-		.atomic = atomic,
-	};
-	l->line_piece[l->line_count] = l->piece_count;
-}
-
-/* The glyph being added is built in place, in b->g[b->g_count] with its
- * display bytes at b->disp + b->disp_len, and only counted once add_glyph
- * has found it a line: building it elsewhere and copying it in stalled on
- * store forwarding. The room reserved here keeps that slot (and the 16
- * bytes every display copy writes) valid through keep_tail. */
-static struct glyph *pending_slot(struct builder *b)
-{
-	GROW(b->g, b->g_count, b->g_cap, 2);
-	GROW(b->disp, b->disp_len, b->disp_cap, 2 * (TEXT_GRAPHEME_MAX + 1));
-	return &b->g[b->g_count];
-}
-
-/* Drops glyphs [0, k) of the line being filled, keeping the rest and the
- * pending slot. */
-static void keep_tail(struct builder *b, size_t k)
-{
-	size_t base = k < b->g_count ? b->g[k].disp : b->disp_len;
-
-	memmove(b->g, b->g + k, (b->g_count - k + 1) * sizeof(*b->g));
-	memmove(b->disp, b->disp + base, b->disp_len - base + TEXT_GRAPHEME_MAX + 1);
-	b->disp_len -= base;
-	b->g_count -= k;
-	b->w = 0;
-	for (size_t i = 0; i < b->g_count; i++) {
-		b->g[i].disp -= base;
-		b->w += b->g[i].width;
-	}
-	b->g[b->g_count].disp -= base;
-}
-
-/* Emits glyphs [0, k) as a line that hands over to the next at source
- * offset next_src, and starts the next line with glyphs [k, g_count). */
-static void emit_line(struct builder *b, size_t k, size_t next_src)
-{
-	struct layout *l = b->l;
-	struct layout_line *line = push_line(l, LAYOUT_LINE_TEXT, b->para);
-	size_t text_start = l->text_len, shown = k;
-	int col;
-
-	/* Spaces at a break hang in the margin; invisible glyphs go with them. */
-	while (shown > 0 && ((b->g[shown - 1].flags & GLYPH_SPACE) || b->g[shown - 1].width == 0))
-		shown--;
-	line->indent = b->prefix != NULL ? 0 : b->indent;
-	col = line->indent;
-	if (b->prefix != NULL) {
-		size_t n = strlen(b->prefix);
-		/* A bullet with nothing beside it loses its space. */
-		bool alone = shown == 0 && b->prefix[n - 1] == ' ';
-		put_text(l, b->prefix, n - alone);
-		col += b->prefix_width - alone;
-	}
-	if (shown > 0) /* the glyphs' display bytes are contiguous */
-		put_text(l, b->disp, b->g[shown - 1].disp + b->g[shown - 1].disp_size);
-	for (size_t i = 0; i < shown; i++) {
-		push_piece(b, &b->g[i], col);
-		col += b->g[i].width;
-	}
-	line->length = l->text_len - text_start;
-	line->width = col;
-	line->src_start = b->line_src;
-	line->src_end = next_src;
-
-	b->line_src = next_src;
-	b->prefix = NULL;
-	b->avail = l->opt.width - b->indent;
-	keep_tail(b, k);
-}
-
-static const char *glyph_bytes(const struct builder *b, const struct glyph *g, size_t *n)
-{
-	if ((g->flags & (GLYPH_ATOMIC | GLYPH_SPACE)) == (GLYPH_ATOMIC | GLYPH_SPACE)) {
-		*n = 1;
-		return " ";
-	}
-	*n = g->src_len;
-	return b->src + g->src;
-}
-
-static bool hidden(const struct glyph *g)
-{
-	return (g->flags & GLYPH_SPACE) || g->width == 0;
-}
-
-/* Where to break a full line before the pending glyph (which does not
- * fit): after the last break opportunity that leaves something on this
- * line; failing that, at a grapheme boundary, backing off a little to keep
- * kinsoku. Returns the index of the first glyph of the next line. */
-static size_t find_break(const struct builder *b)
-{
-	size_t first_shown = 0, lowest, count = b->g_count;
-
-	while (first_shown < count && hidden(&b->g[first_shown]))
-		first_shown++;
-	for (size_t k = count; k > first_shown; k--)
-		if (b->g[k].flags & GLYPH_MAY_BREAK)
-			return k;
-	lowest = count > KINSOKU_BACKOFF ? count - KINSOKU_BACKOFF : 1;
-	if (lowest < count / 2)
-		lowest = count / 2;
-	if (lowest <= first_shown)
-		lowest = first_shown + 1;
-	for (size_t k = count; k >= lowest && k > 0; k--) {
-		size_t an, bn;
-		const char *as = glyph_bytes(b, &b->g[k - 1], &an);
-		const char *bs = glyph_bytes(b, &b->g[k], &bn);
-		if (linebreak_pair_ok(as, an, bs, bn))
-			return k;
-	}
-	return count;
-}
-
-/* Takes the pending glyph into a line, breaking lines before it as needed. */
-static void add_glyph(struct builder *b)
-{
-	struct glyph *g = &b->g[b->g_count];
-
-	if (!hidden(g)) {
-		while (b->g_count > 0 && b->w + g->width > b->avail) {
-			size_t k = find_break(b);
-			emit_line(b, k, b->g[k].src);
-			g = &b->g[b->g_count];
-		}
-		if (g->width > b->avail && b->prefix != NULL && g->width <= b->l->opt.width - b->indent) {
-			emit_line(b, 0, g->src); /* a narrow bullet line: the text fits below */
-			g = &b->g[b->g_count];
-		}
-		if (g->width > b->avail) {
-			/* Width 1 and a wide glyph: a placeholder, never an overflow. */
-			g->width = 1;
-			g->disp_size = 1;
-			g->flags |= GLYPH_ATOMIC;
-			b->disp[g->disp] = '?';
-		}
-	}
-	b->g_count++;
-	b->disp_len += g->disp_size;
-	b->w += g->width;
-	if (g->flags & GLYPH_HARD_BREAK)
-		emit_line(b, b->g_count, g->src + g->src_len);
-}
 
 /* ---- paragraphs ---- */
 
@@ -329,8 +26,7 @@ static void push_seg(struct builder *b, size_t src, size_t src_len, const char *
 		     bool space)
 {
 	GROW(b->segs, b->seg_count, b->seg_cap, 1);
-	/* 16 bytes of slack: display copies read a whole text_glyph's worth */
-	GROW(b->buf, b->buf_len, b->buf_cap, len + TEXT_GRAPHEME_MAX + 1);
+	GROW(b->buf, b->buf_len, b->buf_cap, len);
 	memcpy(b->buf + b->buf_len, bytes, len);
 	b->segs[b->seg_count++] = (struct seg){b->buf_len, len, src, src_len, space};
 	b->buf_len += len;
@@ -412,56 +108,13 @@ static void build_buffer(struct builder *b)
 	}
 }
 
-static uint8_t break_flags(char brk)
-{
-	return brk == UC_BREAK_POSSIBLE ? GLYPH_MAY_BREAK : brk == UC_BREAK_MANDATORY ? GLYPH_HARD_BREAK : 0;
-}
-
-static void glyphs_of_seg(struct builder *b, uint32_t seg)
-{
-	static const char spaces[TEXT_GRAPHEME_MAX + 1] = "        "; /* a tab's, at most */
-	const struct seg *sg = &b->segs[seg];
-	size_t end = sg->buf + sg->len;
-
-	if (sg->space) {
-		struct glyph *g = pending_slot(b);
-		g->src = sg->src;
-		g->src_len = (uint32_t)sg->src_len;
-		g->seg = seg;
-		g->disp = b->disp_len;
-		g->disp_size = (uint8_t)sg->len;
-		g->width = (uint8_t)sg->len;
-		g->flags = GLYPH_SPACE | GLYPH_ATOMIC | (b->brk[sg->buf] == UC_BREAK_POSSIBLE ? GLYPH_MAY_BREAK : 0);
-		memcpy(b->disp + b->disp_len, spaces, sizeof(spaces));
-		add_glyph(b);
-		return;
-	}
-	for (size_t i = sg->buf; i < end;) {
-		struct glyph *g = pending_slot(b);
-		struct text_glyph tg;
-		size_t size = text_glyph_next(b->buf + i, end - i, b->amb, &tg);
-		/* Shown as it is written: copy from the buffer (see pending_slot). */
-		bool verbatim = tg.flags == 0 && tg.size == size;
-		g->src = sg->src + (i - sg->buf);
-		g->src_len = (uint32_t)size;
-		g->seg = seg;
-		g->disp = b->disp_len;
-		g->disp_size = tg.size;
-		g->width = tg.width;
-		g->flags = break_flags(b->brk[i]) | (tg.size == 1 && tg.bytes[0] == ' ' ? GLYPH_SPACE : 0);
-		memcpy(b->disp + b->disp_len, verbatim ? b->buf + i : tg.bytes, TEXT_GRAPHEME_MAX + 1);
-		add_glyph(b);
-		i += size;
-	}
-}
-
 static void start_paragraph(struct builder *b, bool item, size_t src_start)
 {
 	struct layout *l = b->l;
 	int width = l->opt.width;
 
 	if (b->have_para && !(item && b->last_was_item)) {
-		struct layout_line *blank = push_line(l, LAYOUT_LINE_BLANK, b->para);
+		struct layout_line *blank = layout_fill_push_line(l, LAYOUT_LINE_BLANK, b->para);
 		blank->src_start = blank->src_end = b->last_para_end;
 		blank->text = NULL;
 	}
@@ -472,9 +125,6 @@ static void start_paragraph(struct builder *b, bool item, size_t src_start)
 	b->have_para = true;
 	b->last_was_item = item;
 	b->line_src = src_start;
-	b->g_count = 0;
-	b->disp_len = 0;
-	b->w = 0;
 	b->indent = 0;
 	b->prefix = NULL;
 	b->prefix_width = 0;
@@ -495,13 +145,11 @@ static void start_paragraph(struct builder *b, bool item, size_t src_start)
 
 static void layout_paragraph(struct builder *b, bool item, size_t src_start)
 {
-	struct layout *l = b->l;
 	size_t src_end = b->plines[b->pline_count - 1].end;
 
 	start_paragraph(b, item, src_start);
 	build_buffer(b);
-	if (b->avail < 1) /* width 1 or 2: the bullet has a line of its own */
-		emit_line(b, 0, b->seg_count > 0 ? b->segs[0].src : src_end);
+	b->para_src_end = src_end;
 	if (b->buf_len > 0) {
 		if (b->brk_cap < b->buf_len) {
 			b->brk_cap = b->buf_cap;
@@ -509,10 +157,7 @@ static void layout_paragraph(struct builder *b, bool item, size_t src_start)
 		}
 		linebreak_find(b->buf, b->buf_len, b->brk);
 	}
-	for (uint32_t i = 0; i < b->seg_count; i++)
-		glyphs_of_seg(b, i);
-	if (b->g_count > 0 || b->prefix != NULL || l->para_line[l->para_count - 1] == l->line_count)
-		emit_line(b, b->g_count, src_end);
+	layout_fill_paragraph(b);
 	b->last_para_end = src_end;
 }
 
@@ -621,10 +266,6 @@ struct layout *layout_new(const char *src, size_t len, const struct layout_optio
 	l->src_len = len;
 	b.src = l->src;
 	presize(l, len);
-	b.g_cap = 64;
-	b.g = xreallocarray(NULL, b.g_cap, sizeof(*b.g));
-	b.disp_cap = 1024;
-	b.disp = xmalloc(b.disp_cap);
 	layout_body(&b);
 	finish(l);
 	l->span_count = layout_find_spans(l->src, len, &l->spans);
@@ -632,8 +273,7 @@ struct layout *layout_new(const char *src, size_t len, const struct layout_optio
 	free(b.brk);
 	free(b.segs);
 	free(b.plines);
-	free(b.g);
-	free(b.disp);
+	free(b.cps);
 	return l;
 }
 

@@ -1,6 +1,7 @@
 #include "lgma/linebreak.h"
 
 #include <string.h>
+#include <unictype.h>
 #include <unilbrk.h>
 #include <unistr.h>
 
@@ -39,6 +40,97 @@ static void keep_nonstarter(const uint8_t *s, size_t n, size_t i, char *brk)
 		brk[i] = UC_BREAK_PROHIBITED;
 }
 
+/* After a zero width space UAX #14 (LB8) allows a break before anything,
+ * even 」 or 。, and the space itself is never shown: keep every character
+ * that could not start a line after an ideograph. */
+static void keep_after_zwsp(const uint8_t *s, size_t n, size_t i, char *brk)
+{
+	char probe[3 + 4], pbrk[sizeof(probe)];
+	int len;
+
+	if (i >= n || brk[i] != UC_BREAK_POSSIBLE)
+		return;
+	len = u8_mblen(s + i, n - i);
+	if (len <= 0)
+		return;
+	memcpy(probe, "\xE3\x81\x82", 3); /* あ */
+	memcpy(probe + 3, s + i, (size_t)len);
+	u8_possible_linebreaks((const uint8_t *)probe, 3 + (size_t)len, "UTF-8", pbrk);
+	if (pbrk[3] != UC_BREAK_POSSIBLE)
+		brk[i] = UC_BREAK_PROHIBITED;
+	else
+		keep_nonstarter(s, n, i, brk);
+}
+
+/* True when libunistring allows a break between a[0..an) and b[0..bn). */
+static bool may_break_between(const char *a, size_t an, const uint8_t *b, size_t bn)
+{
+	char buf[8 + 4], brk[sizeof(buf)];
+
+	memcpy(buf, a, an);
+	memcpy(buf + an, b, bn);
+	u8_possible_linebreaks((const uint8_t *)buf, an + bn, "UTF-8", brk);
+	return brk[an] == UC_BREAK_POSSIBLE;
+}
+
+/* Line_Break AL or HL (letters and ordinary symbols), which libunistring
+ * knows but does not tell: it is the one class that holds to a letter on
+ * both sides (LB28), lets an ideograph break on both sides (LB31) and may
+ * follow a hyphen (LB21). */
+static bool is_alphabetic(const uint8_t *c, size_t len)
+{
+	static const char ideo[] = "\xE3\x81\x82"; /* あ */
+
+	if (len == 1 && ((c[0] | 0x20) >= 'a' && (c[0] | 0x20) <= 'z'))
+		return true;
+	return !may_break_between("a", 1, c, len) && may_break_between(ideo, 3, c, len) &&
+	       may_break_between("-", 1, c, len) &&
+	       !may_break_between((const char *)c, len, (const uint8_t *)"a", 1) &&
+	       may_break_between((const char *)c, len, (const uint8_t *)ideo, 3);
+}
+
+/* Line_Break IS (UAX #14 table 1): the separators of "e.g." and "1,000". */
+static bool is_infix_separator(ucs4_t c)
+{
+	switch (c) {
+	case 0x002C: case 0x002E: case 0x003A: case 0x003B: case 0x037E: case 0x0589: case 0x060C:
+	case 0x060D: case 0x07F8: case 0x2044: case 0xFE10: case 0xFE13: case 0xFE14:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The first bytes of the IS characters in UTF-8: a table, because this
+ * test runs on every byte of the text. */
+static const bool infix_lead[256] = {
+	['.'] = true, [','] = true, [':'] = true, [';'] = true, [0xCD] = true,
+	[0xD6] = true, [0xD8] = true, [0xDF] = true, [0xE2] = true, [0xEF] = true,
+};
+
+/* LB29, IS × (AL | HL): "e.g." and "example.com" hold together. libunistring
+ * 1.0 leaves this rule out and breaks after the dot. */
+static void keep_infix(const uint8_t *s, size_t n, char *brk)
+{
+	for (size_t j = 0; j < n; j++) {
+		ucs4_t c;
+		int len;
+		size_t i;
+		if (!infix_lead[s[j]])
+			continue;
+		len = u8_mbtoucr(&c, s + j, n - j);
+		if (len <= 0 || !is_infix_separator(c))
+			continue;
+		/* combining marks after IS belong to it (LB9) */
+		for (i = j + (size_t)len; i < n && (len = u8_mbtoucr(&c, s + i, n - i)) > 0 &&
+					  uc_is_general_category(c, UC_CATEGORY_M);)
+			i += (size_t)len;
+		if (i < n && brk[i] == UC_BREAK_POSSIBLE && (len = u8_mblen(s + i, n - i)) > 0 &&
+		    is_alphabetic(s + i, (size_t)len))
+			brk[i] = UC_BREAK_PROHIBITED;
+	}
+}
+
 void linebreak_find(const char *str, size_t n, char *brk)
 {
 	static const char zwsp[] = "\xE2\x80\x8B";
@@ -46,6 +138,7 @@ void linebreak_find(const char *str, size_t n, char *brk)
 	const char *p;
 
 	u8_possible_linebreaks(s, n, "UTF-8", brk);
+	keep_infix(s, n, brk);
 	/* UAX #14 lets a non-starter start a line only after a space (LB18)
 	 * or a zero width space (LB8), so only those places need a look. */
 	for (p = memchr(str, ' ', n); p != NULL; p = memchr(p, ' ', n - (size_t)(p - str))) {
@@ -61,7 +154,7 @@ void linebreak_find(const char *str, size_t n, char *brk)
 		p += 3;
 		while ((size_t)(p - str) < n && *p == ' ')
 			p++;
-		keep_nonstarter(s, n, (size_t)(p - str), brk);
+		keep_after_zwsp(s, n, (size_t)(p - str), brk);
 	}
 }
 

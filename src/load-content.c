@@ -229,6 +229,27 @@ static void text_from_mapping(struct loader *l, const struct ytree_node *map, co
 	}
 }
 
+static struct content_pos node_pos(const struct ytree_node *n)
+{
+	return (struct content_pos){n->text_line, n->text_column, n->lines_exact};
+}
+
+/* Where each language's text of a localised field starts. */
+static void text_positions(struct loader *l, const struct ytree_node *v, struct content_pos *pos)
+{
+	if (v->kind == YTREE_SCALAR) {
+		for (size_t i = 0; i < l->c->lang_count; i++)
+			pos[i] = node_pos(v);
+		return;
+	}
+	for (size_t i = 0; v->kind == YTREE_MAPPING && i < v->count; i++) {
+		const struct ytree_node *k = v->items[2 * i], *text = v->items[2 * i + 1];
+		int lang = k->kind == YTREE_SCALAR ? content_lang_index(l->c, k->text) : -1;
+		if (lang >= 0 && text->kind == YTREE_SCALAR)
+			pos[lang] = node_pos(text);
+	}
+}
+
 /* A localised text: either one string for every language or a mapping of
  * language code to string. */
 static bool get_text(struct loader *l, const struct field *f, struct content_text *t)
@@ -483,9 +504,13 @@ static bool read_section(struct loader *l, const char *path, struct content_sect
 	ok = s->id != NULL;
 	ok &= get_text(l, &f[1], &s->title);
 	ok &= get_text(l, &f[2], &s->body);
+	if (!ok)
+		return false;
+	text_positions(l, f[1].value, s->title_pos);
+	text_positions(l, f[2].value, s->body_pos);
 	*id_line = f[0].value->line;
 	*id_column = f[0].value->column;
-	return ok;
+	return true;
 }
 
 static struct content_office *push_office(struct loader *l)
@@ -521,6 +546,8 @@ static void load_office(struct loader *l, const struct ytree_node *node, size_t 
 	}
 	o = push_office(l);
 	o->region = region;
+	o->line = node->line;
+	o->column = node->column;
 	o->id = get_id(l, &f[ID], "an office");
 	ok = o->id != NULL;
 	ok &= get_text(l, &f[NAME], &o->name);
@@ -599,6 +626,7 @@ static void load_offices(struct loader *l, const char *path)
 	}
 	file = arena_strdup(&l->c->arena, path);
 	l->path = file;
+	l->c->offices_file = file;
 	for (size_t i = 0; i < f[0].value->count; i++)
 		load_region(l, f[0].value->items[i], &region_ids, &office_ids);
 	ids_check(l, &region_ids, "region");

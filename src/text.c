@@ -158,8 +158,8 @@ static void set_cluster(struct text_glyph *g, const uint8_t *s, size_t n, int ba
 /* Wide characters that are a whole grapheme cluster whenever the next
  * character is ASCII or another of them: kana, the common ideographs, CJK
  * and fullwidth punctuation. None is combining, emoji, ambiguous or
- * invisible, so they skip the general path (tests/unit/test-text.c checks
- * every one against libunistring). Returns the character, or 0. */
+ * invisible, so they skip the general path (tests/unit/test-text-fastpath.c
+ * checks that both paths agree on every one). Returns the character, or 0. */
 static ucs4_t plain_wide(const uint8_t *s, size_t n)
 {
 	ucs4_t c;
@@ -199,15 +199,19 @@ static size_t glyph_fast(const uint8_t *s, size_t n, struct text_glyph *g)
 
 size_t text_glyph_next(const char *str, size_t n, bool ambiguous_wide, struct text_glyph *g)
 {
+	size_t size = glyph_fast((const uint8_t *)str, n, g);
+
+	return size > 0 ? size : text_glyph_next_general(str, n, ambiguous_wide, g);
+}
+
+size_t text_glyph_next_general(const char *str, size_t n, bool ambiguous_wide, struct text_glyph *g)
+{
 	const uint8_t *s = (const uint8_t *)str;
 	ucs4_t base;
-	int base_len;
+	int base_len = u8_mbtoucr(&base, s, n);
 	size_t size;
 	int width;
 
-	if ((size = glyph_fast(s, n, g)) > 0)
-		return size;
-	base_len = u8_mbtoucr(&base, s, n);
 
 	if (base_len < 0) { /* invalid or truncated UTF-8: one byte at a time */
 		set_glyph(g, REPLACEMENT, 3, text_char_width(0xFFFD, ambiguous_wide), TEXT_GLYPH_REPLACED);

@@ -16,12 +16,14 @@
  * characters (both wide, not Hangul) and one space otherwise. A line whose
  * first non-blank characters are "-" and a blank starts a list item: one
  * paragraph with a bullet ("• ", or "- " with options.ascii) and a hanging
- * indent; following non-blank lines continue it. Consecutive list items
+ * indent (narrower than the bullet and two columns: "-" and no indent);
+ * following non-blank lines continue it. Consecutive list items
  * have no blank line between them (even if the source has one); every other
  * pair of paragraphs has one. Tabs become spaces up to the next multiple of
  * 8 columns of their source line; spaces at a line break hang in the margin
- * (not shown). CR LF and lone CR are newlines; a mandatory break character
- * of UAX #14 (U+2028, VT, FF, NEL) ends a line. Line text is display-safe
+ * (not shown), and a line never starts with blanks or invisible characters.
+ * CR LF and lone CR are newlines; a mandatory break character of UAX #14
+ * (U+2028, VT, FF, NEL) ends a line. Line text is display-safe
  * (text.h): nothing in it can form an escape sequence.
  *
  * One engine serves the screen, --dump and search highlighting. A layout is

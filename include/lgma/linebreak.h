@@ -3,9 +3,12 @@
  *
  * libunistring keeps JIS X 4051 kinsoku in nearly every context: closing
  * brackets, 、。，．？！ and small kana never start a line, opening brackets
- * never end one. The gap is after a space, where UAX #14 (LB18) allows a
+ * never end one. The gaps: after a space, where UAX #14 (LB18) allows a
  * break before the "non-starters" ・：；ー, small kana, iteration marks and
- * ゠〜‼⁇⁈⁉; linebreak_find closes it. Units: bytes. */
+ * ゠〜‼⁇⁈⁉; and after a zero width space (never shown), where LB8 allows a
+ * break before anything, 」 and 。 included. linebreak_find closes both.
+ * It also applies LB29 (IS × AL: "e.g.", "example.com"), which libunistring
+ * 1.0 leaves out. Units: bytes. */
 #ifndef LGMA_LINEBREAK_H
 #define LGMA_LINEBREAK_H
 

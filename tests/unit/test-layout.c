@@ -338,6 +338,52 @@ static bool is_bidi_control(ucs4_t c)
 	       (c >= 0x2066 && c <= 0x2069);
 }
 
+/* The East Asian Ambiguous ranges, read here from Unicode's data file on
+ * their own (not through the table the program is built with): what a CJK
+ * terminal draws two columns wide. */
+static struct {
+	unsigned first, last;
+} ambiguous_ranges[512];
+static size_t ambiguous_count;
+
+static void read_ambiguous(void)
+{
+	FILE *f = fopen("/usr/share/unicode/EastAsianWidth.txt", "r");
+	char line[256];
+
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned a, b;
+		char prop[4];
+		if (sscanf(line, "%x..%x;%3s", &a, &b, prop) == 3 && strcmp(prop, "A") == 0)
+			;
+		else if (sscanf(line, "%x;%3s", &a, prop) == 2 && strcmp(prop, "A") == 0)
+			b = a;
+		else
+			continue;
+		assert_true(ambiguous_count < sizeof(ambiguous_ranges) / sizeof(ambiguous_ranges[0]));
+		ambiguous_ranges[ambiguous_count].first = a;
+		ambiguous_ranges[ambiguous_count++].last = b;
+	}
+	fclose(f);
+	assert_true(ambiguous_count > 100);
+}
+
+static bool is_ambiguous(unsigned c)
+{
+	for (size_t i = 0; i < ambiguous_count; i++)
+		if (c >= ambiguous_ranges[i].first && c <= ambiguous_ranges[i].last)
+			return true;
+	return false;
+}
+
+/* A terminal's width of one character: glibc's, and two for an ambiguous
+ * character when the terminal draws those wide. */
+static int char_columns(unsigned c, int narrow, bool ambiguous_wide)
+{
+	return ambiguous_wide && narrow == 1 && is_ambiguous(c) ? 2 : narrow;
+}
+
 /* Columns of a line's text as a terminal counts them; fails on anything a
  * terminal would not print. */
 static int measure(const char *s, size_t n, bool ambiguous_wide)
@@ -358,10 +404,8 @@ static int measure(const char *s, size_t n, bool ambiguous_wide)
 		if (cw < 0 || wc == 0x1B || wc == 0x7F || (wc >= 0x80 && wc < 0xA0) || is_bidi_control((ucs4_t)wc))
 			fail_msg("unprintable U+%04X in a line: %.*s", (unsigned)wc, (int)n, s);
 		i += k;
-		w += cw;
+		w += char_columns((unsigned)wc, cw, ambiguous_wide);
 	}
-	if (ambiguous_wide) /* glibc knows no ambiguous = wide */
-		w = u8_width((const uint8_t *)s, n, "EUC-JP");
 	return w;
 }
 
@@ -433,7 +477,7 @@ static void check_boundary(const char *src, size_t n, const char *gbrk, size_t b
 }
 
 /* Columns of source bytes [a, e) (no newlines), trailing spaces not
- * counted; "EUC-JP" makes libunistring count ambiguous characters wide. */
+ * counted. */
 static int source_width(const char *src, size_t a, size_t e, bool ambiguous_wide)
 {
 	int w = 0, trailing = 0;
@@ -441,7 +485,7 @@ static int source_width(const char *src, size_t a, size_t e, bool ambiguous_wide
 	for (size_t i = a; i < e;) {
 		int len;
 		ucs4_t c = char_at(src, e, i, &len);
-		int cw = uc_width(c, ambiguous_wide ? "EUC-JP" : "UTF-8");
+		int cw = char_columns(c, uc_width(c, "UTF-8"), ambiguous_wide);
 		if (c == ' ') {
 			trailing += 1;
 		} else {
@@ -779,6 +823,7 @@ int main(void)
 		cmocka_unit_test(test_generated_japanese),
 	};
 
+	read_ambiguous();
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
 		return 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);
