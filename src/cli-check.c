@@ -38,21 +38,11 @@ int cli_check(const struct cli_options *opt)
 
 int cli_list(const struct cli_options *opt)
 {
-	struct diag_list diags;
 	struct content *c;
-	int lang;
+	int lang, status;
 
-	diag_init(&diags);
-	c = load_content_dir(opt->content_dir, &diags);
-	diag_print(&diags, stderr);
-	diag_fini(&diags);
-	if (c == NULL)
-		return EXIT_CONTENT;
-	lang = cli_language(c, opt->lang);
-	if (lang < 0) {
-		content_free(c);
-		return EXIT_USAGE;
-	}
+	if ((c = cli_load(opt, &lang, &status)) == NULL)
+		return status;
 	for (size_t i = 0; i < c->section_count; i++) {
 		const char *title = content_text_get(&c->sections[i].title, (size_t)lang);
 		/* Titles are the content's bytes: shown display-safe, as on screen

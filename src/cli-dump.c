@@ -152,22 +152,12 @@ static int dump(const struct dump *d, const char *id)
 
 int cli_dump(const struct cli_options *opt)
 {
-	struct diag_list diags;
 	struct dump d = {0};
 	struct content *c;
 	int lang, status;
 
-	diag_init(&diags);
-	c = load_content_dir(opt->content_dir, &diags);
-	diag_print(&diags, stderr);
-	diag_fini(&diags);
-	if (c == NULL)
-		return EXIT_CONTENT;
-	lang = cli_language(c, opt->lang);
-	if (lang < 0) {
-		content_free(c);
-		return EXIT_USAGE;
-	}
+	if ((c = cli_load(opt, &lang, &status)) == NULL)
+		return status;
 	d.c = c;
 	d.lang = (size_t)lang;
 	d.layout = (struct layout_options){.width = opt->width, .ambiguous_wide = opt->ambiguous_wide};

@@ -27,40 +27,32 @@ static size_t find_office(const struct content *c, const char *id)
 	return MAP_NONE;
 }
 
-static int dump(const struct cli_options *opt, const struct content *c, const struct geo_land *land)
+/* A content directory without world/land.txt still has a map: markers on
+ * blank sea. A land file that is there was checked with the content. */
+static int dump(const struct cli_options *opt, const struct content *c, size_t lang)
 {
-	struct map_options mo = {.ascii = opt->ascii, .selected = MAP_NONE};
-	int lang = cli_language(c, opt->lang);
+	struct map_options mo = {.ascii = opt->ascii, .selected = MAP_NONE, .lang = lang};
 	int width = opt->width > 0 ? opt->width : DEFAULT_WIDTH;
 	int height = opt->height > 0 ? opt->height : DEFAULT_HEIGHT;
 	struct canvas canvas;
 
-	if (lang < 0)
-		return EXIT_USAGE;
-	mo.lang = (size_t)lang;
 	if (opt->select != NULL && (mo.selected = find_office(c, opt->select)) == MAP_NONE)
 		return EXIT_USAGE;
 	canvas_init(&canvas, height, width, opt->ambiguous_wide);
-	map_paint(&canvas, (struct canvas_rect){0, 0, height, width}, c, land, &mo);
+	map_paint(&canvas, (struct canvas_rect){0, 0, height, width}, c, c->land, &mo);
 	canvas_print(&canvas, stdout);
 	canvas_fini(&canvas);
 	return EXIT_SUCCESS;
 }
 
-/* A content directory without world/land.txt still has a map: markers on
- * blank sea. A land file that is there was checked with the content. */
 int cli_dump_map(const struct cli_options *opt)
 {
-	struct diag_list diags;
 	struct content *c;
-	int status = EXIT_CONTENT;
+	int lang, status;
 
-	diag_init(&diags);
-	c = load_content_dir(opt->content_dir, &diags);
-	diag_print(&diags, stderr);
-	diag_fini(&diags);
-	if (c != NULL)
-		status = dump(opt, c, c->land);
+	if ((c = cli_load(opt, &lang, &status)) == NULL)
+		return status;
+	status = dump(opt, c, (size_t)lang);
 	content_free(c);
 	return status;
 }

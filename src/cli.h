@@ -31,6 +31,11 @@ const char *cli_content_dir(const char *option);
 /* The language index to use, or -1 after printing a usage error. */
 int cli_language(const struct content *c, const char *requested);
 
+/* Loads opt->content_dir, printing its messages to stderr, and picks the
+ * language (cli_language) into *lang. Returns the content (free with
+ * content_free), or NULL with the exit status in *status. */
+struct content *cli_load(const struct cli_options *opt, int *lang, int *status);
+
 int cli_check(const struct cli_options *opt);
 int cli_list(const struct cli_options *opt);
 int cli_dump_map(const struct cli_options *opt);

@@ -226,9 +226,30 @@ static bool slow_terminal(void)
 				strncmp(term, "vt52", 4) == 0);
 }
 
-static int browse(const struct cli_options *opt, struct tui_options *tui, struct app_config *config)
+struct content *cli_load(const struct cli_options *opt, int *lang, int *status)
 {
 	struct diag_list diags;
+	struct content *c;
+
+	diag_init(&diags);
+	c = load_content_dir(opt->content_dir, &diags);
+	diag_print(&diags, stderr);
+	diag_fini(&diags);
+	if (c == NULL) {
+		*status = EXIT_CONTENT;
+		return NULL;
+	}
+	*lang = cli_language(c, opt->lang);
+	if (*lang < 0) {
+		content_free(c);
+		*status = EXIT_USAGE;
+		return NULL;
+	}
+	return c;
+}
+
+static int browse(const struct cli_options *opt, struct tui_options *tui, struct app_config *config)
+{
 	struct content *c;
 	int lang, status;
 
@@ -236,20 +257,13 @@ static int browse(const struct cli_options *opt, struct tui_options *tui, struct
 		fputs("lgma: the browser needs a terminal; --dump prints text\n", stderr);
 		return EXIT_USAGE;
 	}
-	diag_init(&diags);
-	c = load_content_dir(opt->content_dir, &diags);
-	diag_print(&diags, stderr);
-	diag_fini(&diags);
-	if (c == NULL)
-		return EXIT_CONTENT;
-	lang = cli_language(c, opt->lang);
-	if (lang < 0 || !app_start_valid(c, opt->start)) {
-		if (lang >= 0) {
-			fprintf(stderr, "lgma: no section '%s'; there are:", opt->start);
-			for (size_t i = 0; i < c->section_count; i++)
-				fprintf(stderr, " %s", c->sections[i].id);
-			fputs(c->office_count ? " offices\n" : "\n", stderr);
-		}
+	if ((c = cli_load(opt, &lang, &status)) == NULL)
+		return status;
+	if (!app_start_valid(c, opt->start)) {
+		fprintf(stderr, "lgma: no section '%s'; there are:", opt->start);
+		for (size_t i = 0; i < c->section_count; i++)
+			fprintf(stderr, " %s", c->sections[i].id);
+		fputs(c->office_count ? " offices\n" : "\n", stderr);
 		content_free(c);
 		return EXIT_USAGE;
 	}

@@ -19,18 +19,7 @@ void map_geometry(const struct canvas *c, struct canvas_rect rect, bool ascii, s
 	if (!ascii)
 		unit = text_char_width(BRAILLE_BASE, c->ambiguous_wide) == 2 ? 2 : 1;
 	/* Only the part of rect on the canvas is painted. */
-	if (rect.row < 0) {
-		rect.rows += rect.row;
-		rect.row = 0;
-	}
-	if (rect.col < 0) {
-		rect.cols += rect.col;
-		rect.col = 0;
-	}
-	if (rect.rows > c->rows - rect.row)
-		rect.rows = c->rows - rect.row;
-	if (rect.cols > c->cols - rect.col)
-		rect.cols = c->cols - rect.col;
+	rect = canvas_clip(c, rect);
 	g->rect = rect;
 	g->unit = unit;
 	g->cols = rect.cols > 0 ? rect.cols / unit : 0;

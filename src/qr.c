@@ -60,23 +60,6 @@ static void draw(struct canvas *c, struct canvas_rect at, const QRcode *q, int m
 	}
 }
 
-/* The part of r that lies on the canvas. */
-static struct canvas_rect clip(const struct canvas *c, struct canvas_rect r)
-{
-	if (r.row < 0) {
-		r.rows += r.row;
-		r.row = 0;
-	}
-	if (r.col < 0) {
-		r.cols += r.col;
-		r.col = 0;
-	}
-	if (r.rows > c->rows - r.row)
-		r.rows = c->rows - r.row;
-	if (r.cols > c->cols - r.col)
-		r.cols = c->cols - r.col;
-	return r;
-}
 
 bool qr_paint(struct canvas *c, struct canvas_rect rect, const char *text, struct qr_result *res)
 {
@@ -84,7 +67,7 @@ bool qr_paint(struct canvas *c, struct canvas_rect rect, const char *text, struc
 	bool drawn = false;
 
 	memset(res, 0, sizeof(*res));
-	rect = clip(c, rect);
+	rect = canvas_clip(c, rect);
 	if (q == NULL) {
 		res->status = QR_TOO_LONG;
 		return false;
