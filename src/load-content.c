@@ -140,7 +140,7 @@ static const char *get_string(struct loader *l, const struct field *f, const cha
 		error(l, v, "'%s' of %s must be text, found %s", f->key, what, kind_name(v));
 		return NULL;
 	}
-	return arena_strndup(&l->c->arena, v->text, v->length);
+	return v->text;
 }
 
 static bool valid_id(const char *s)
@@ -224,7 +224,7 @@ static void text_from_mapping(struct loader *l, const struct ytree_node *map, co
 			error(l, v, "the '%s' text of '%s' must be text, found %s", k->text, key, kind_name(v));
 			continue;
 		}
-		t->by_lang[lang] = arena_strndup(&l->c->arena, v->text, v->length);
+		t->by_lang[lang] = v->text;
 		t->native |= 1u << lang;
 	}
 }
@@ -260,7 +260,7 @@ static bool get_text(struct loader *l, const struct field *f, struct content_tex
 	if (v == NULL)
 		return false;
 	if (v->kind == YTREE_SCALAR && !v->is_null) {
-		const char *s = arena_strndup(&l->c->arena, v->text, v->length);
+		const char *s = v->text;
 		for (size_t i = 0; i < l->c->lang_count; i++)
 			t->by_lang[i] = s;
 		t->native = (1u << l->c->lang_count) - 1;
@@ -415,7 +415,7 @@ static void read_languages(struct loader *l, const struct ytree_node *v)
 			error(l, code, "language '%s' is listed twice", code->text);
 			return;
 		}
-		c->langs[c->lang_count++] = arena_strdup(&c->arena, code->text);
+		c->langs[c->lang_count++] = code->text;
 	}
 	l->langs_ok = true;
 }
@@ -455,7 +455,8 @@ static const struct ytree_node *parse_file(struct loader *l, const char *path)
 	bytes = readfile(path, YTREE_MAX_FILE_SIZE, &size, l->diags);
 	if (bytes == NULL)
 		return NULL;
-	root = ytree_parse(path, bytes, size, &l->tree, l->diags);
+	/* Texts go straight to the model's arena: bodies are kept, not copied. */
+	root = ytree_parse(path, bytes, size, &l->tree, &l->c->arena, l->diags);
 	free(bytes);
 	return root;
 }

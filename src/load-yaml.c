@@ -12,6 +12,7 @@ struct builder {
 	const char *bytes;
 	size_t size;
 	struct arena *arena;
+	struct arena *texts;
 	struct diag_list *diags;
 	struct ytree_node *stack[YTREE_MAX_DEPTH];
 	/* Children gathered for each open container, copied into the arena
@@ -190,7 +191,7 @@ static void add_scalar(struct builder *b, const yaml_event_t *ev)
 	 * here. */
 	if (memchr(value, '\0', len) != NULL)
 		error_at(b, n->line, n->column, "NUL character in text");
-	n->text = arena_strndup(b->arena, value, len);
+	n->text = arena_strndup(b->texts, value, len);
 	n->length = len;
 	n->is_plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n->is_null = n->is_plain && plain_null(value, len);
@@ -286,9 +287,9 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev)
 }
 
 const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t size,
-				     struct arena *arena, struct diag_list *diags)
+				     struct arena *nodes, struct arena *texts, struct diag_list *diags)
 {
-	struct builder b = {.path = path, .bytes = bytes, .size = size, .arena = arena, .diags = diags};
+	struct builder b = {.path = path, .bytes = bytes, .size = size, .arena = nodes, .texts = texts, .diags = diags};
 	yaml_parser_t parser;
 	bool more = true;
 

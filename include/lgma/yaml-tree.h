@@ -24,7 +24,7 @@ struct ytree_node {
 	unsigned line, column;	/* 1-based; column in characters */
 	bool is_null;		/* a plain scalar ~, null, Null, NULL or empty */
 	bool is_plain;		/* scalar written without quotes or block style */
-	const char *text;	/* scalar: NUL-terminated, valid UTF-8 */
+	const char *text;	/* scalar: NUL-terminated, valid UTF-8, in the texts arena */
 	size_t length;		/* scalar: bytes of text */
 	/* scalar: where text[0] is in the file (1-based; column in characters),
 	 * or the scalar's start when that cannot be told (folded and quoted
@@ -42,10 +42,12 @@ enum {
 	YTREE_MAX_DEPTH = 8, /* the deepest schema (offices.yaml) needs 6 */
 };
 
-/* Parses bytes[0..size) of the file named path into a tree allocated in arena
- * (which the caller owns and frees). Returns the root, or NULL after adding at
- * least one error to diags. */
+/* Parses bytes[0..size) of the file named path into a tree of nodes
+ * allocated in `nodes`; scalar texts go to `texts` (both arenas are the
+ * caller's, and may be the same), so that a model built from the tree can
+ * keep the texts without copying them. Returns the root, or NULL after
+ * adding at least one error to diags. */
 const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t size,
-				     struct arena *arena, struct diag_list *diags);
+				     struct arena *nodes, struct arena *texts, struct diag_list *diags);
 
 #endif
