@@ -59,7 +59,10 @@ static void append(char **p, const char *s, size_t n)
 	*p += n;
 }
 
-char *search_snippet(const char *s, size_t n, size_t start, size_t end, int cols, bool aw)
+/* The snippet with the match between open and close; *mark_start and
+ * *mark_end get the match's bytes in the result. */
+static char *snippet(const char *s, size_t n, size_t start, size_t end, int cols, bool aw, const char *open,
+		     const char *close, size_t *mark_start, size_t *mark_end)
 {
 	size_t window, from, to, ln, mn, rn, lkeep, rkeep;
 	char *left, *match, *right, *out, *p;
@@ -97,14 +100,16 @@ char *search_snippet(const char *s, size_t n, size_t start, size_t end, int cols
 	if (rcut)
 		rkeep = text_fit(right, rn, budget - lw - ELLIPSIS_COLS, aw, &rw);
 
-	out = xmalloc(ln + mn + rn + 2 * ELLIPSIS_COLS + sizeof(SEARCH_MARK_OPEN SEARCH_MARK_CLOSE));
+	out = xmalloc(ln + mn + rn + 2 * ELLIPSIS_COLS + strlen(open) + strlen(close) + 1);
 	p = out;
 	if (lcut)
 		append(&p, SEARCH_ELLIPSIS, ELLIPSIS_COLS);
 	append(&p, left + ln - lkeep, lkeep);
-	append(&p, SEARCH_MARK_OPEN, sizeof(SEARCH_MARK_OPEN) - 1);
+	append(&p, open, strlen(open));
+	*mark_start = (size_t)(p - out);
 	append(&p, match, mn);
-	append(&p, SEARCH_MARK_CLOSE, sizeof(SEARCH_MARK_CLOSE) - 1);
+	*mark_end = (size_t)(p - out);
+	append(&p, close, strlen(close));
 	append(&p, right, rkeep);
 	if (rcut)
 		append(&p, SEARCH_ELLIPSIS, ELLIPSIS_COLS);
@@ -113,4 +118,17 @@ char *search_snippet(const char *s, size_t n, size_t start, size_t end, int cols
 	free(match);
 	free(right);
 	return out;
+}
+
+char *search_snippet(const char *s, size_t n, size_t start, size_t end, int cols, bool aw)
+{
+	size_t a, b;
+
+	return snippet(s, n, start, end, cols, aw, SEARCH_MARK_OPEN, SEARCH_MARK_CLOSE, &a, &b);
+}
+
+char *search_snippet_plain(const char *s, size_t n, size_t start, size_t end, int cols, bool aw,
+			   size_t *match_start, size_t *match_end)
+{
+	return snippet(s, n, start, end, cols, aw, "", "", match_start, match_end);
 }

@@ -140,5 +140,9 @@ const char *search_hit_string(const struct content *c, const struct search_hit *
 #define SEARCH_MARK_CLOSE "]]"
 #define SEARCH_ELLIPSIS "..."
 char *search_snippet(const char *s, size_t n, size_t start, size_t end, int cols, bool ambiguous_wide);
+/* The same without marks, for screens that highlight the match themselves:
+ * the match is bytes [*match_start, *match_end) of the result. */
+char *search_snippet_plain(const char *s, size_t n, size_t start, size_t end, int cols, bool ambiguous_wide,
+			   size_t *match_start, size_t *match_end);
 
 #endif

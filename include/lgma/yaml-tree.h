@@ -26,6 +26,13 @@ struct ytree_node {
 	bool is_plain;		/* scalar written without quotes or block style */
 	const char *text;	/* scalar: NUL-terminated, valid UTF-8 */
 	size_t length;		/* scalar: bytes of text */
+	/* scalar: where text[0] is in the file (1-based; column in characters),
+	 * or the scalar's start when that cannot be told (folded and quoted
+	 * scalars). For a literal block scalar (|) whose lines were all found
+	 * in the file, lines_exact: line k of text is file line text_line + k,
+	 * its characters from column text_column on. */
+	unsigned text_line, text_column;
+	bool lines_exact;
 	struct ytree_node **items; /* sequence: items; mapping: key, value, key, ... */
 	size_t count;		   /* sequence: items; mapping: pairs */
 };
