@@ -21,6 +21,7 @@ struct cli_options {
 	bool ambiguous_wide;
 	bool ascii;	    /* --ascii: no Braille */
 	const char *select; /* --select OFFICE-ID, or NULL */
+	const char *search; /* --search QUERY, or NULL */
 };
 
 /* The content directory: --content, else $LGMA_CONTENT, else the source
@@ -41,5 +42,8 @@ int cli_list(const struct cli_options *opt);
 int cli_dump_map(const struct cli_options *opt);
 /* --dump opt->dump: a section, "offices" or "all" (exit 2 for another id). */
 int cli_dump(const struct cli_options *opt);
+/* --search opt->search: every match, one per line (cli-search.c); exit 1
+ * when there is none. */
+int cli_search(const struct cli_options *opt);
 
 #endif

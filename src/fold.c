@@ -190,9 +190,16 @@ static void fold_unit(struct folder *f, size_t start, size_t end, ucs4_t first)
 
 /* ---- white space ---- */
 
-static bool is_wide(ucs4_t c)
+/* Chinese or Japanese, as the layout engine joins soft breaks: wide, and
+ * not Hangul (Korean separates words with spaces). */
+static bool is_cj(ucs4_t c)
 {
-	return c != 0 && text_char_width(c, false) == 2;
+	const uc_script_t *script;
+
+	if (c == 0 || text_char_width(c, false) != 2)
+		return false;
+	script = uc_script(c);
+	return script == NULL || strcmp(script->name, "Hangul") != 0;
 }
 
 /* Ends the pending run of white space; next is the first character after
@@ -207,7 +214,7 @@ static void end_space(struct folder *f, ucs4_t next)
 	f->in_space = false;
 	if (f->newlines >= 2)
 		emit(f, f->space_start, f->space_end, &para, 1, false);
-	else if (f->newlines == 1 && is_wide(f->before_space) && is_wide(next))
+	else if (f->newlines == 1 && is_cj(f->before_space) && is_cj(next))
 		emit(f, f->space_start, f->space_end, NULL, 0, false);
 	else
 		emit(f, f->space_start, f->space_end, &space, 1, n == 1);

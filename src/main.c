@@ -24,6 +24,7 @@ enum mode {
 	MODE_CHECK,
 	MODE_LIST,
 	MODE_DUMP,
+	MODE_SEARCH,
 };
 
 /* Long options without a short form. */
@@ -45,6 +46,7 @@ enum {
 	OPT_HEIGHT,
 	OPT_ASCII,
 	OPT_SELECT,
+	OPT_SEARCH,
 };
 
 static void usage(FILE *out)
@@ -57,6 +59,9 @@ static void usage(FILE *out)
 	      "      --dump=ID        print a section, 'offices' or 'all' as plain text\n"
 	      "      --dump=map       print the offices' world map (--height, --ascii,\n"
 	      "                       --select=OFFICE-ID)\n"
+	      "      --search=QUERY   print every match: ID<TAB>LINE<TAB>SNIPPET, LINE that of\n"
+	      "                       --dump, the match in [[ ]]; case, accents, width and\n"
+	      "                       kana do not matter; --lang all: every language\n"
 	      "      --width=N        columns for --dump (1-1000; default: the terminal's)\n"
 	      "      --height=N       rows for --dump=map (default 24)\n"
 	      "      --content=DIR    read content from DIR\n"
@@ -82,7 +87,7 @@ static void usage(FILE *out)
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n"
 	      "\n"
-	      "Exit status: 0 ok, 1 invalid content, 2 usage error.\n",
+	      "Exit status: 0 ok, 1 invalid content (--search: no match), 2 usage error.\n",
 	      out);
 }
 
@@ -317,6 +322,10 @@ static int apply_option(struct settings *s, int ch, const char *arg)
 		s->mode = MODE_DUMP;
 		s->opt.dump = arg;
 		break;
+	case OPT_SEARCH:
+		s->mode = MODE_SEARCH;
+		s->opt.search = arg;
+		break;
 	case OPT_WIDTH:
 	case OPT_HEIGHT:
 		if (!parse_size(arg, ch == OPT_WIDTH ? &s->opt.width : &s->opt.height))
@@ -384,6 +393,7 @@ static int parse_options(int argc, char **argv, struct settings *s)
 		{"height", required_argument, NULL, OPT_HEIGHT},
 		{"ascii", no_argument, NULL, OPT_ASCII},
 		{"select", required_argument, NULL, OPT_SELECT},
+		{"search", required_argument, NULL, OPT_SEARCH},
 		{"utf8", optional_argument, NULL, OPT_UTF8},
 		{"ambiguous-wide", optional_argument, NULL, OPT_AMBIGUOUS_WIDE},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
@@ -433,6 +443,10 @@ int main(int argc, char **argv)
 		if (s.opt.width == 0)
 			s.opt.width = default_width();
 		return cli_dump(&s.opt);
+	case MODE_SEARCH:
+		if (s.opt.width == 0)
+			s.opt.width = default_width();
+		return cli_search(&s.opt);
 	case MODE_BROWSE:
 		break;
 	}

@@ -22,9 +22,10 @@
  *     ordinary query contains;
  *   - a run of white space is one space, except a run with two or more line
  *     breaks (a paragraph break), which is one '\n' so that no query matches
- *     across paragraphs, and a single line break between two wide (CJK)
- *     characters, which is nothing: the layout engine joins such a soft break
- *     without a space, and "パリ\n協定" must be found as "パリ協定".
+ *     across paragraphs, and a single line break between two Chinese or
+ *     Japanese characters (wide, not Hangul), which is nothing: the layout
+ *     engine joins such a soft break without a space, and "パリ\n協定" must
+ *     be found as "パリ協定".
  *
  * The folded text never contains a NUL byte, so NUL can separate strings.
  *

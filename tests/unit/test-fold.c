@@ -73,6 +73,8 @@ static const struct fold_case cases[] = {
 	{"soft line break between words", "Paris\nAgreement", "paris agreement", 1, {{0, 15}}},
 	{"space run with a line break", "Paris  \n  Agreement", "paris agreement", 1, {{0, 19}}},
 	{"soft line break between kanji", "パリ\n協定", "パリ協定", 1, {{0, 13}}},
+	{"soft line break between hangul is a space", "서울\n시", "서울시", 0, {{0}}},
+	{"soft line break between hangul", "서울\n시", "서울 시", 1, {{0, 10}}},
 	{"tab in the query", "Friends of Cities", "friends\tof", 1, {{0, 10}}},
 	{"ideographic space", "LGMA\xE3\x80\x80について", "lgma に", 1, {{0, 10}}},
 	{"no match across paragraphs", "a\n\nb", "a b", 0, {{0}}},

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lgma/layout.h"
 #include "lgma/load.h"
 #include "lgma/search.h"
 #include "lgma/text.h"
@@ -444,6 +445,43 @@ static void test_lazy_and_eager(void **state)
 	search_index_free(lazy);
 }
 
+/* A match across a soft line break of the source, laid out on two lines,
+ * is highlighted on both: its byte range is what layout_columns takes. */
+static void test_highlight_across_lines(void **state)
+{
+	static const struct {
+		const char *text, *query;
+		int width;
+		int cols[2][2]; /* [line][start, end) */
+	} cases[] = {
+		{"Paris\nAgreement", "paris agreement", 9, {{0, 5}, {0, 9}}},
+		{"パリ\n協定です", "ぱり協定", 4, {{0, 4}, {0, 4}}},
+		{"The Paris Agreement", "paris agreement", 10, {{4, 9}, {0, 9}}},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct layout_options opt = {.width = cases[i].width};
+		struct layout *l = layout_new(cases[i].text, strlen(cases[i].text), &opt);
+		struct search_query *q = query(cases[i].query);
+		struct search_results r;
+		size_t first;
+
+		search_results_init(&r);
+		assert_int_equal(search_text(q, cases[i].text, strlen(cases[i].text), &r), 1);
+		first = layout_line_at(l, r.hits[0].start);
+		for (size_t k = 0; k < 2; k++) {
+			int a, b;
+			assert_true(layout_columns(l, first + k, r.hits[0].start, r.hits[0].end, &a, &b));
+			assert_int_equal(a, cases[i].cols[k][0]);
+			assert_int_equal(b, cases[i].cols[k][1]);
+		}
+		search_results_fini(&r);
+		search_query_free(q);
+		layout_free(l);
+	}
+}
+
 /* ---- snippets ---- */
 
 static void test_snippets(void **state)
@@ -504,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_fallbacks),
 		cmocka_unit_test(test_hostile_content),
 		cmocka_unit_test(test_lazy_and_eager),
+		cmocka_unit_test(test_highlight_across_lines),
 		cmocka_unit_test(test_snippets),
 	};
 
