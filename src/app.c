@@ -37,6 +37,16 @@ bool app_entry_is_offices(const struct app *app, size_t entry)
 	return entry == app->content->section_count;
 }
 
+size_t app_entry_results(const struct app *app)
+{
+	return app->content->section_count + 1;
+}
+
+bool app_entry_is_section(const struct app *app, size_t entry)
+{
+	return entry < app->content->section_count;
+}
+
 const char *app_lang_code(const struct app *app, size_t lang)
 {
 	return app->content->langs[lang];
@@ -55,6 +65,8 @@ const char *app_entry_title(const struct app *app, size_t entry)
 {
 	if (app_entry_is_offices(app, entry))
 		return ui_text(app_lang_code(app, app->lang), UI_OFFICES);
+	if (entry == app_entry_results(app))
+		return ui_text(app_lang_code(app, app->lang), UI_RESULTS_TITLE);
 	return content_text_get(&app->content->sections[entry].title, app->lang);
 }
 
@@ -174,7 +186,7 @@ static const struct doc *here_doc(struct app *app)
 
 static bool here_is_section(const struct app *app)
 {
-	return !app_entry_is_offices(app, app->here.entry);
+	return app_entry_is_section(app, app->here.entry);
 }
 
 static size_t max_top(struct app *app)
@@ -244,11 +256,12 @@ static void push_history(struct app *app)
 	app->history[app->history_count++] = app->here;
 }
 
-static void open_entry(struct app *app, size_t entry)
+void app_open(struct app *app, size_t entry)
 {
-	if (entry >= app_menu_count(app))
+	if (entry >= app_menu_count(app) && entry != app_entry_results(app))
 		return;
-	app->menu_selected = entry;
+	if (entry < app_menu_count(app))
+		app->menu_selected = entry;
 	if (app->focus == APP_FOCUS_PANE && app->here.entry == entry)
 		return;
 	if (app->here.entry != entry || !app->visited) {
@@ -262,15 +275,16 @@ static void open_entry(struct app *app, size_t entry)
 	app->focus = APP_FOCUS_PANE;
 }
 
-static void go_back(struct app *app)
+void app_back(struct app *app)
 {
 	if (app->history_count == 0) {
-		app->menu_selected = app->here.entry;
+		app->menu_selected = app->here.entry < app_menu_count(app) ? app->here.entry : 0;
 		app->focus = APP_FOCUS_MENU;
 		return;
 	}
 	app->here = app->history[--app->history_count];
-	app->menu_selected = app->here.entry;
+	if (app->here.entry < app_menu_count(app))
+		app->menu_selected = app->here.entry;
 	app->focus = APP_FOCUS_PANE;
 	restore_by_offset(app);
 }
@@ -350,14 +364,25 @@ static size_t move(size_t pos, size_t last, size_t page, enum motion m)
 	return pos + step < last ? pos + step : last;
 }
 
-static void switch_language(struct app *app)
+void app_set_language(struct app *app, size_t lang)
 {
-	if (app->content->lang_count < 2)
+	if (lang >= app->content->lang_count || lang == app->lang)
 		return;
 	save_anchor(app);
-	app->lang = app_next_lang(app);
+	app->lang = lang;
 	compute_geometry(app); /* the menu's width follows its titles */
 	restore_by_paragraph(app);
+}
+
+void app_show_line(struct app *app, size_t line)
+{
+	size_t row = text_line_row(app, line), page = text_page_rows(app);
+
+	/* Two lines of context above, unless it is on screen already. */
+	if (row < app->top_line || row >= app->top_line + page)
+		app->top_line = row > 2 ? row - 2 : 0;
+	clamp_top(app);
+	save_anchor(app);
 }
 
 static bool global_key(struct app *app, const struct app_event *ev)
@@ -370,7 +395,7 @@ static bool global_key(struct app *app, const struct app_event *ev)
 	if (ev->key != APP_KEY_CHAR)
 		return false;
 	if (ev->ch == 'L') {
-		switch_language(app);
+		app_set_language(app, app_next_lang(app));
 		return true;
 	}
 	if (ev->ch == 'B') {
@@ -380,7 +405,7 @@ static bool global_key(struct app *app, const struct app_event *ev)
 		return true;
 	}
 	if (ev->ch >= '1' && ev->ch <= '9') {
-		open_entry(app, ev->ch - '1');
+		app_open(app, ev->ch - '1');
 		return true;
 	}
 	return false;
@@ -411,24 +436,24 @@ static void menu_input(struct app *app, const struct app_event *ev)
 	case APP_KEY_ENTER:
 	case APP_KEY_RIGHT:
 	case APP_KEY_TAB:
-		open_entry(app, app->menu_selected);
+		app_open(app, app->menu_selected);
 		return;
 	case APP_KEY_LEFT:
 	case APP_KEY_BACKSPACE:
 		if (app->history_count > 0)
-			go_back(app);
+			app_back(app);
 		return;
 	case APP_KEY_CLICK: {
 		long entry = menu_entry_at(app, ev->row);
 		if (entry >= 0 && ev->col < app->geo.menu.col + app->geo.menu.cols)
-			open_entry(app, (size_t)entry);
+			app_open(app, (size_t)entry);
 		return;
 	}
 	case APP_KEY_CHAR:
 		if (ev->ch == 'l')
-			open_entry(app, app->menu_selected);
+			app_open(app, app->menu_selected);
 		else if (ev->ch == 'h' && app->history_count > 0)
-			go_back(app);
+			app_back(app);
 		return;
 	default:
 		return;
@@ -447,7 +472,7 @@ static void pane_input(struct app *app, const struct app_event *ev)
 	switch (ev->key) {
 	case APP_KEY_LEFT:
 	case APP_KEY_BACKSPACE:
-		go_back(app);
+		app_back(app);
 		return;
 	case APP_KEY_TAB:
 	case APP_KEY_BACKTAB:
@@ -457,7 +482,7 @@ static void pane_input(struct app *app, const struct app_event *ev)
 		return;
 	case APP_KEY_CHAR:
 		if (ev->ch == 'h')
-			go_back(app);
+			app_back(app);
 		return;
 	default:
 		return;
@@ -485,8 +510,7 @@ static bool exit_key_typed(struct app *app, const struct app_event *ev)
 /* q, Ctrl-C, Ctrl-\ and Ctrl-Z: the keys people press to leave. */
 static bool is_quit_key(const struct app_event *ev)
 {
-	return ev->key == APP_KEY_CHAR &&
-	       (ev->ch == 'q' || ev->ch == 'Q' || ev->ch == 3 || ev->ch == 28 || ev->ch == 26);
+	return ev->key == APP_KEY_CHAR && (ev->ch == 'q' || ev->ch == 3 || ev->ch == 28 || ev->ch == 26);
 }
 
 enum app_result app_input(struct app *app, const struct app_event *ev)
@@ -494,6 +518,11 @@ enum app_result app_input(struct app *app, const struct app_event *ev)
 	app->notice[0] = '\0';
 	if (app->config.kiosk && exit_key_typed(app, ev))
 		return APP_QUIT;
+	/* An open prompt takes every key: "q" is a letter of the query. */
+	if (app->prompt != APP_PROMPT_NONE) {
+		search_input(app, ev);
+		return APP_CONTINUE;
+	}
 	if (is_quit_key(ev) && app->config.kiosk && !app->help_open) {
 		app_notice(app, ui_text(app_lang_code(app, app->lang), UI_KIOSK_NO_QUIT));
 		return APP_CONTINUE;
@@ -502,12 +531,16 @@ enum app_result app_input(struct app *app, const struct app_event *ev)
 		help_input(app, ev);
 		return APP_CONTINUE;
 	}
-	if (is_quit_key(ev) && (ev->ch == 'q' || ev->ch == 'Q'))
+	if (ev->key == APP_KEY_CHAR && ev->ch == 'q')
 		return APP_QUIT;
-	if (app->geo.too_small || global_key(app, ev))
+	if (app->geo.too_small || search_input(app, ev) || global_key(app, ev))
 		return APP_CONTINUE;
 	if (app->focus == APP_FOCUS_MENU)
 		menu_input(app, ev);
+	else if (app->here.entry == app_entry_results(app))
+		results_input(app, ev);
+	else if (app_entry_is_offices(app, app->here.entry))
+		offices_input(app, ev);
 	else
 		pane_input(app, ev);
 	return APP_CONTINUE;
@@ -539,6 +572,8 @@ static void go_to_start(struct app *app)
 	app->help_open = false;
 	app->bilingual = false;
 	app->exit_matched = 0;
+	search_forget(app);
+	offices_init(app);
 	app->visited = false;
 	if (start != NULL && app_start_valid(content, start)) {
 		app->visited = true;
@@ -555,6 +590,8 @@ struct app *app_new(const struct content *content, const struct app_config *conf
 
 	app->content = content;
 	app->config = *config;
+	search_results_init(&app->find.hits);
+	search_results_init(&app->results.hits);
 	go_to_start(app);
 	return app;
 }
@@ -573,6 +610,8 @@ void app_notice(struct app *app, const char *message)
 /* An entry of the old content in the new one, by id; -1 when gone. */
 static long remap_entry(const struct app *app, const struct content *next, size_t entry)
 {
+	if (!app_entry_is_section(app, entry) && !app_entry_is_offices(app, entry))
+		return -1; /* a results list: searches are forgotten with the old content */
 	if (app_entry_is_offices(app, entry))
 		return next->office_count > 0 ? (long)next->section_count : -1;
 	return content_section_index(next, app->content->sections[entry].id);
@@ -580,6 +619,7 @@ static long remap_entry(const struct app *app, const struct content *next, size_
 
 void app_set_content(struct app *app, const struct content *next)
 {
+	const char *office = app->content->office_count ? app->content->offices[app->offices.selected].id : NULL;
 	long here = remap_entry(app, next, app->here.entry);
 	long selected = remap_entry(app, next, app->menu_selected);
 	int lang = content_lang_index(next, app_lang_code(app, app->lang));
@@ -594,7 +634,12 @@ void app_set_content(struct app *app, const struct content *next)
 	}
 	app->history_count = kept;
 	drop_docs(app);
+	search_forget(app); /* the index and hits point into the old content */
 	app->content = next;
+	offices_init(app);
+	for (size_t i = 0; office != NULL && i < next->office_count; i++)
+		if (strcmp(next->offices[i].id, office) == 0)
+			app->offices.selected = i;
 	app->lang = lang >= 0 ? (size_t)lang : 0;
 	app->menu_selected = selected >= 0 ? (size_t)selected : 0;
 	app->menu_top = 0;
@@ -606,6 +651,7 @@ void app_set_content(struct app *app, const struct content *next)
 	}
 	compute_geometry(app);
 	restore_by_offset(app);
+	app_notice(app, ui_text(app_lang_code(app, app->lang), UI_RELOADED));
 }
 
 void app_free(struct app *app)
@@ -613,6 +659,10 @@ void app_free(struct app *app)
 	if (app == NULL)
 		return;
 	drop_docs(app);
+	search_forget(app);
+	offices_fini(app);
+	search_results_fini(&app->find.hits);
+	search_results_fini(&app->results.hits);
 	free(app->history);
 	free(app);
 }
@@ -635,7 +685,7 @@ static void paint_preview(struct app *app, struct canvas *c)
 	for (int row = 0; row < r.rows && !app->config.plain; row++)
 		canvas_put(c, r.row + row, r.col - 1, ascii ? "|" : "\xe2\x94\x82", ascii ? 1 : 3, CANVAS_BORDER, 1);
 	if (app_entry_is_offices(app, entry)) {
-		offices_paint(app, c, r);
+		offices_paint_preview(app, c, r);
 		return;
 	}
 	if (entry == app->here.entry && !app->here.at_start)
@@ -659,6 +709,8 @@ void app_paint(struct app *app, struct canvas *c)
 	if (app_reading(app)) {
 		if (app_entry_is_offices(app, app->here.entry))
 			offices_paint(app, c, app->geo.reading);
+		else if (app->here.entry == app_entry_results(app))
+			results_paint(app, c, app->geo.reading);
 		else
 			text_paint_reading(app, c);
 		return;

@@ -86,3 +86,22 @@ char *arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));
 }
+
+void arena_adopt(struct arena *a, struct arena *from)
+{
+	struct arena_block *last = from->head;
+
+	if (last == NULL)
+		return;
+	while (last->next != NULL)
+		last = last->next;
+	/* Behind a's current block, which keeps taking small allocations. */
+	if (a->head == NULL) {
+		a->head = from->head;
+	} else {
+		last->next = a->head->next;
+		a->head->next = from->head;
+	}
+	a->used += from->used;
+	arena_init(from);
+}

@@ -43,6 +43,23 @@ void canvas_clear(struct canvas *c)
 	c->cursor_row = c->cursor_col = -1;
 }
 
+struct canvas_rect canvas_clip(const struct canvas *c, struct canvas_rect r)
+{
+	if (r.row < 0) {
+		r.rows += r.row;
+		r.row = 0;
+	}
+	if (r.col < 0) {
+		r.cols += r.col;
+		r.col = 0;
+	}
+	if (r.rows > c->rows - r.row)
+		r.rows = c->rows - r.row;
+	if (r.cols > c->cols - r.col)
+		r.cols = c->cols - r.col;
+	return r;
+}
+
 struct canvas_cell *canvas_cell(struct canvas *c, int row, int col)
 {
 	if (row < 0 || row >= c->rows || col < 0 || col >= c->cols)

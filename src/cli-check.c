@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lgma/lint.h"
 #include "lgma/load.h"
-#include "lgma/xalloc.h"
+#include "lgma/text.h"
 
 int cli_check(const struct cli_options *opt)
 {
@@ -14,6 +15,8 @@ int cli_check(const struct cli_options *opt)
 
 	diag_init(&diags);
 	c = load_content_dir(opt->content_dir, &diags);
+	if (c != NULL)
+		lint_content(c, opt->ambiguous_wide, &diags);
 	diag_print(&diags, stderr);
 	if (c == NULL) {
 		fprintf(stderr, "lgma: %s: %zu error%s, %zu warning%s\n", opt->content_dir, diags.errors,
@@ -35,27 +38,16 @@ int cli_check(const struct cli_options *opt)
 
 int cli_list(const struct cli_options *opt)
 {
-	struct diag_list diags;
 	struct content *c;
-	int lang;
+	int lang, status;
 
-	diag_init(&diags);
-	c = load_content_dir(opt->content_dir, &diags);
-	diag_print(&diags, stderr);
-	diag_fini(&diags);
-	if (c == NULL)
-		return EXIT_CONTENT;
-	lang = cli_language(c, opt->lang);
-	if (lang < 0) {
-		content_free(c);
-		return EXIT_USAGE;
-	}
+	if ((c = cli_load(opt, &lang, &status)) == NULL)
+		return status;
 	for (size_t i = 0; i < c->section_count; i++) {
 		const char *title = content_text_get(&c->sections[i].title, (size_t)lang);
-		size_t size = strlen(title) * 4 + 4;
-		char *safe = xmalloc(size);
-		/* Titles are the content's bytes: no control character may pass. */
-		diag_sanitize(safe, size, title, strlen(title));
+		/* Titles are the content's bytes: shown display-safe, as on screen
+		 * (a tab or newline becomes a space and cannot break the format). */
+		char *safe = text_sanitize(title, strlen(title), opt->ambiguous_wide, NULL);
 		printf("%s\t%s\n", c->sections[i].id, safe);
 		free(safe);
 	}

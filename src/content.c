@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lgma/geo.h"
 #include "lgma/xalloc.h"
 
 struct content *content_new(void)
@@ -18,6 +19,7 @@ void content_free(struct content *c)
 {
 	if (c == NULL)
 		return;
+	geo_land_free(c->land);
 	arena_fini(&c->arena);
 	free(c->sections);
 	free(c->regions);

@@ -2,14 +2,17 @@
 #include "lgma/load.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "lgma/geo.h"
 #include "lgma/readfile.h"
 #include "lgma/xalloc.h"
 #include "lgma/yaml-tree.h"
@@ -137,7 +140,7 @@ static const char *get_string(struct loader *l, const struct field *f, const cha
 		error(l, v, "'%s' of %s must be text, found %s", f->key, what, kind_name(v));
 		return NULL;
 	}
-	return arena_strndup(&l->c->arena, v->text, v->length);
+	return v->text;
 }
 
 static bool valid_id(const char *s)
@@ -221,8 +224,29 @@ static void text_from_mapping(struct loader *l, const struct ytree_node *map, co
 			error(l, v, "the '%s' text of '%s' must be text, found %s", k->text, key, kind_name(v));
 			continue;
 		}
-		t->by_lang[lang] = arena_strndup(&l->c->arena, v->text, v->length);
+		t->by_lang[lang] = v->text;
 		t->native |= 1u << lang;
+	}
+}
+
+static struct content_pos node_pos(const struct ytree_node *n)
+{
+	return (struct content_pos){n->text_line, n->text_column, n->lines_exact};
+}
+
+/* Where each language's text of a localised field starts. */
+static void text_positions(struct loader *l, const struct ytree_node *v, struct content_pos *pos)
+{
+	if (v->kind == YTREE_SCALAR) {
+		for (size_t i = 0; i < l->c->lang_count; i++)
+			pos[i] = node_pos(v);
+		return;
+	}
+	for (size_t i = 0; v->kind == YTREE_MAPPING && i < v->count; i++) {
+		const struct ytree_node *k = v->items[2 * i], *text = v->items[2 * i + 1];
+		int lang = k->kind == YTREE_SCALAR ? content_lang_index(l->c, k->text) : -1;
+		if (lang >= 0 && text->kind == YTREE_SCALAR)
+			pos[lang] = node_pos(text);
 	}
 }
 
@@ -236,7 +260,7 @@ static bool get_text(struct loader *l, const struct field *f, struct content_tex
 	if (v == NULL)
 		return false;
 	if (v->kind == YTREE_SCALAR && !v->is_null) {
-		const char *s = arena_strndup(&l->c->arena, v->text, v->length);
+		const char *s = v->text;
 		for (size_t i = 0; i < l->c->lang_count; i++)
 			t->by_lang[i] = s;
 		t->native = (1u << l->c->lang_count) - 1;
@@ -307,14 +331,19 @@ static bool get_degrees(struct loader *l, const struct field *f, double limit, d
 	return true;
 }
 
-static void ids_add(struct id_list *ids, const char *id, const char *file, const struct ytree_node *at)
+static void ids_add_at(struct id_list *ids, const char *id, const char *file, unsigned line, unsigned column)
 {
 	if (ids->count == ids->capacity) {
 		ids->capacity = ids->capacity ? ids->capacity * 2 : 32;
 		ids->items = xreallocarray(ids->items, ids->capacity, sizeof(*ids->items));
 	}
-	ids->items[ids->count] = (struct id_seen){id, file, at->line, at->column, ids->count};
+	ids->items[ids->count] = (struct id_seen){id, file, line, column, ids->count};
 	ids->count++;
+}
+
+static void ids_add(struct id_list *ids, const char *id, const char *file, const struct ytree_node *at)
+{
+	ids_add_at(ids, id, file, at->line, at->column);
 }
 
 static int id_seen_cmp(const void *a, const void *b)
@@ -386,9 +415,28 @@ static void read_languages(struct loader *l, const struct ytree_node *v)
 			error(l, code, "language '%s' is listed twice", code->text);
 			return;
 		}
-		c->langs[c->lang_count++] = arena_strdup(&c->arena, code->text);
+		c->langs[c->lang_count++] = code->text;
 	}
 	l->langs_ok = true;
+}
+
+/* Reads and parses one file; NULL (with errors reported) if unusable. */
+/* The content directory is the only thing read: a symlink must not lead a
+ * kiosk to other files. Only links need resolving (one lstat otherwise). */
+static bool outside_content(const struct loader *l, const char *path)
+{
+	struct stat st;
+	char *real;
+	bool outside;
+
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode) || l->real_dir == NULL)
+		return false;
+	real = realpath(path, NULL);
+	if (real == NULL)
+		return false; /* dangling: opening it reports the error */
+	outside = strncmp(real, l->real_dir, strlen(l->real_dir)) != 0 || real[strlen(l->real_dir)] != '/';
+	free(real);
+	return outside;
 }
 
 /* Reads and parses one file; NULL (with errors reported) if unusable. */
@@ -397,23 +445,18 @@ static const struct ytree_node *parse_file(struct loader *l, const char *path)
 	size_t size;
 	char *bytes;
 	const struct ytree_node *root;
-	char *real = realpath(path, NULL);
 
 	l->path = path;
 	arena_fini(&l->tree); /* the previous file's tree */
-	/* The content directory is the only thing read: a symlink must not
-	 * lead a kiosk to other files. */
-	if (real != NULL && l->real_dir != NULL &&
-	    (strncmp(real, l->real_dir, strlen(l->real_dir)) != 0 || real[strlen(l->real_dir)] != '/')) {
+	if (outside_content(l, path)) {
 		diag_add(l->diags, DIAG_ERROR, path, 1, 1, "refusing a file outside the content directory");
-		free(real);
 		return NULL;
 	}
-	free(real);
 	bytes = readfile(path, YTREE_MAX_FILE_SIZE, &size, l->diags);
 	if (bytes == NULL)
 		return NULL;
-	root = ytree_parse(path, bytes, size, &l->tree, l->diags);
+	/* Texts go straight to the model's arena: bodies are kept, not copied. */
+	root = ytree_parse(path, bytes, size, &l->tree, &l->c->arena, l->diags);
 	free(bytes);
 	return root;
 }
@@ -435,36 +478,40 @@ static void load_site(struct loader *l, const char *path)
 		get_text(l, &f[2], &l->c->title);
 }
 
-static void load_section(struct loader *l, const char *path, struct id_list *ids)
+/* One section file into *s; false (with errors reported) when unusable. */
+static bool read_section(struct loader *l, const char *path, struct content_section *s, unsigned *id_line,
+			 unsigned *id_column)
 {
 	struct field f[] = {{.key = "id"}, {.key = "title"}, {.key = "body"}};
 	const struct ytree_node *root = parse_file(l, path);
 	struct content *c = l->c;
-	struct content_section s = {0};
 	bool ok;
 
+	memset(s, 0, sizeof(*s));
 	if (root == NULL || !read_fields(l, root, "a section", f, 3))
-		return;
+		return false;
 	ok = require(l, root, &f[0], "the section");
 	ok &= require(l, root, &f[1], "the section");
 	ok &= require(l, root, &f[2], "the section");
 	if (!ok)
-		return;
-	s.file = arena_strdup(&c->arena, path);
-	s.id = get_id(l, &f[0], "a section");
-	if (s.id != NULL && (strcmp(s.id, "offices") == 0 || strcmp(s.id, "all") == 0 ||
-			     strcmp(s.id, "map") == 0)) {
-		error(l, f[0].value, "section id '%s' is reserved (it names a view of lgma)", s.id);
-		s.id = NULL;
+		return false;
+	s->file = arena_strdup(&c->arena, path);
+	s->id = get_id(l, &f[0], "a section");
+	if (s->id != NULL && (strcmp(s->id, "offices") == 0 || strcmp(s->id, "all") == 0 ||
+			      strcmp(s->id, "map") == 0)) {
+		error(l, f[0].value, "section id '%s' is reserved (it names a view of lgma)", s->id);
+		s->id = NULL;
 	}
-	ok = s.id != NULL;
-	ok &= get_text(l, &f[1], &s.title);
-	ok &= get_text(l, &f[2], &s.body);
+	ok = s->id != NULL;
+	ok &= get_text(l, &f[1], &s->title);
+	ok &= get_text(l, &f[2], &s->body);
 	if (!ok)
-		return;
-	ids_add(ids, s.id, s.file, f[0].value);
-	c->sections = xreallocarray(c->sections, c->section_count + 1, sizeof(*c->sections));
-	c->sections[c->section_count++] = s;
+		return false;
+	text_positions(l, f[1].value, s->title_pos);
+	text_positions(l, f[2].value, s->body_pos);
+	*id_line = f[0].value->line;
+	*id_column = f[0].value->column;
+	return true;
 }
 
 static struct content_office *push_office(struct loader *l)
@@ -500,6 +547,8 @@ static void load_office(struct loader *l, const struct ytree_node *node, size_t 
 	}
 	o = push_office(l);
 	o->region = region;
+	o->line = node->line;
+	o->column = node->column;
 	o->id = get_id(l, &f[ID], "an office");
 	ok = o->id != NULL;
 	ok &= get_text(l, &f[NAME], &o->name);
@@ -578,6 +627,7 @@ static void load_offices(struct loader *l, const char *path)
 	}
 	file = arena_strdup(&l->c->arena, path);
 	l->path = file;
+	l->c->offices_file = file;
 	for (size_t i = 0; i < f[0].value->count; i++)
 		load_region(l, f[0].value->items[i], &region_ids, &office_ids);
 	ids_check(l, &region_ids, "region");
@@ -642,20 +692,107 @@ static char *join(const char *dir, const char *name)
 	return path;
 }
 
+/* A section file read on its own, possibly on another thread. */
+struct section_job {
+	char *path;
+	struct content_section section;
+	unsigned id_line, id_column;
+	bool ok;
+	struct diag_list diags;
+};
+
+/* Reads every step-th job from first, with a loader and an arena of its own. */
+struct section_worker {
+	const struct loader *parent;
+	struct section_job *jobs;
+	size_t count, first, step;
+	struct content scratch; /* the parent's languages; this worker's strings */
+	pthread_t thread;
+};
+
+static void *section_worker_run(void *arg)
+{
+	struct section_worker *w = arg;
+	struct loader l = *w->parent;
+
+	l.c = &w->scratch;
+	arena_init(&l.tree);
+	for (size_t i = w->first; i < w->count; i += w->step) {
+		l.diags = &w->jobs[i].diags;
+		w->jobs[i].ok = read_section(&l, w->jobs[i].path, &w->jobs[i].section, &w->jobs[i].id_line,
+					     &w->jobs[i].id_column);
+	}
+	arena_fini(&l.tree);
+	return NULL;
+}
+
+/* Many section files are parsed on every core: libyaml's reader is most of
+ * the cost of starting on a large content set. */
+static size_t worker_count(size_t jobs)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cores > 1 ? (size_t)cores : 1;
+
+	if (n > 8)
+		n = 8;
+	if (n > jobs / 16)
+		n = jobs / 16;
+	return n > 0 ? n : 1;
+}
+
+static void run_section_jobs(struct loader *l, struct section_job *jobs, size_t count)
+{
+	size_t n = worker_count(count);
+	struct section_worker *w = xcalloc(n, sizeof(*w));
+
+	for (size_t i = 0; i < n; i++) {
+		w[i] = (struct section_worker){.parent = l, .jobs = jobs, .count = count, .first = i, .step = n};
+		w[i].scratch = *l->c;
+		arena_init(&w[i].scratch.arena);
+		if (i > 0 && pthread_create(&w[i].thread, NULL, section_worker_run, &w[i]) != 0)
+			w[i].step = 0; /* no thread: run it here below */
+	}
+	section_worker_run(&w[0]);
+	for (size_t i = 1; i < n; i++) {
+		if (w[i].step == 0) {
+			w[i].step = n;
+			section_worker_run(&w[i]);
+		} else {
+			pthread_join(w[i].thread, NULL);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		arena_adopt(&l->c->arena, &w[i].scratch.arena);
+	free(w);
+}
+
 static void load_sections(struct loader *l, const char *dir)
 {
 	struct id_list ids = {0};
 	char *sections_dir = join(dir, "sections");
 	size_t count;
 	char **names = section_files(l, sections_dir, &count);
+	struct section_job *jobs = xcalloc(count ? count : 1, sizeof(*jobs));
+	struct content *c = l->c;
 
 	for (size_t i = 0; i < count; i++) {
-		char *path = join(sections_dir, names[i]);
-		load_section(l, path, &ids);
-		free(path);
+		jobs[i].path = join(sections_dir, names[i]);
+		diag_init(&jobs[i].diags);
 		free(names[i]);
 	}
-	if (names != NULL && l->c->section_count == 0 && l->diags->errors == 0)
+	run_section_jobs(l, jobs, count);
+	/* Back in file order: the sections, their ids and their messages. */
+	c->sections = xcalloc(count ? count : 1, sizeof(*c->sections));
+	for (size_t i = 0; i < count; i++) {
+		diag_append(l->diags, &jobs[i].diags);
+		if (jobs[i].ok) {
+			ids_add_at(&ids, jobs[i].section.id, jobs[i].section.file, jobs[i].id_line, jobs[i].id_column);
+			c->sections[c->section_count++] = jobs[i].section;
+		}
+		free(jobs[i].path);
+	}
+	free(jobs);
+	if (names != NULL && c->section_count == 0 && l->diags->errors == 0)
 		diag_add(l->diags, DIAG_ERROR, sections_dir, 1, 1, "no sections");
 	else if (names == NULL && l->diags->errors == 0)
 		diag_add(l->diags, DIAG_ERROR, sections_dir, 1, 1, "no sections (add NN-name.yaml files)");
@@ -684,6 +821,11 @@ struct content *load_content_dir(const char *dir, struct diag_list *diags)
 	path = join(dir, "offices.yaml");
 	if (access(path, F_OK) == 0 || errno != ENOENT)
 		load_offices(&l, path);
+	free(path);
+	/* The map's land is content too: checked, reloaded and refused with it. */
+	path = join(dir, "world/land.txt");
+	if (access(path, F_OK) == 0 || errno != ENOENT)
+		l.c->land = geo_land_load(dir, diags);
 	free(path);
 	arena_fini(&l.tree);
 	free(l.real_dir);

@@ -12,6 +12,7 @@ struct builder {
 	const char *bytes;
 	size_t size;
 	struct arena *arena;
+	struct arena *texts;
 	struct diag_list *diags;
 	struct ytree_node *stack[YTREE_MAX_DEPTH];
 	/* Children gathered for each open container, copied into the arena
@@ -23,6 +24,9 @@ struct builder {
 	struct ytree_node *root;
 	unsigned documents;
 	bool failed;
+	/* the start of a line, moving forward with the events */
+	unsigned cursor_line; /* 0-based */
+	size_t cursor_offset;
 };
 
 static void error_at(struct builder *b, unsigned line, unsigned col, const char *msg)
@@ -114,21 +118,90 @@ static bool plain_null(const char *s, size_t len)
 	       strcmp(s, "NULL") == 0;
 }
 
+/* Bytes of the line break at s[i] as libyaml counts lines (CR LF, CR, LF,
+ * NEL, LS, PS), or 0. */
+static size_t break_size(const char *bytes, size_t size, size_t i)
+{
+	const uint8_t *s = (const uint8_t *)bytes;
+
+	if (s[i] == '\r')
+		return i + 1 < size && s[i + 1] == '\n' ? 2 : 1;
+	if (s[i] == '\n')
+		return 1;
+	if (s[i] == 0xC2 && i + 1 < size && s[i + 1] == 0x85)
+		return 2;
+	if (s[i] == 0xE2 && i + 2 < size && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* The offset of 0-based line, or size when the file has fewer lines. */
+static size_t line_offset(struct builder *b, unsigned line)
+{
+	while (b->cursor_line < line && b->cursor_offset < b->size) {
+		size_t k = break_size(b->bytes, b->size, b->cursor_offset);
+		b->cursor_offset += k > 0 ? k : 1;
+		b->cursor_line += k > 0;
+	}
+	return b->cursor_line == line ? b->cursor_offset : b->size;
+}
+
+/* A literal block scalar's lines are the file's lines less one fixed
+ * indentation. Finds it and checks every line against the file, so that a
+ * position inside the text maps back exactly; leaves n alone otherwise. */
+static void literal_position(struct builder *b, struct ytree_node *n, unsigned indicator_line)
+{
+	size_t off = line_offset(b, indicator_line + 1);
+	const char *v = n->text, *end = n->text + n->length;
+	size_t indent = SIZE_MAX;
+
+	while (v < end) {
+		const char *nl = memchr(v, '\n', (size_t)(end - v));
+		size_t vlen = (size_t)((nl != NULL ? nl : end) - v), le = off, spaces = 0;
+		if (off >= b->size)
+			return;
+		while (le < b->size && break_size(b->bytes, b->size, le) == 0)
+			le++;
+		while (off + spaces < le && b->bytes[off + spaces] == ' ')
+			spaces++;
+		if (vlen == 0 ? spaces != le - off
+			      : le - off < vlen || (indent != SIZE_MAX && le - off - vlen != indent) ||
+					spaces < le - off - vlen || memcmp(b->bytes + le - vlen, v, vlen) != 0)
+			return;
+		if (vlen > 0)
+			indent = le - off - vlen;
+		off = le < b->size ? le + break_size(b->bytes, b->size, le) : le;
+		v = nl != NULL ? nl + 1 : end;
+	}
+	if (indent == SIZE_MAX)
+		return;
+	n->text_line = indicator_line + 2;
+	n->text_column = (unsigned)indent + 1;
+	n->lines_exact = true;
+}
+
 static void add_scalar(struct builder *b, const yaml_event_t *ev)
 {
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	struct ytree_node *n = new_node(b, YTREE_SCALAR, &ev->start_mark);
 
-	/* A double-quoted "\0" escape is the only way a NUL gets here. */
+	/* libyaml's reader has checked the UTF-8 of the whole file, and escapes
+	 * produce valid UTF-8; a double-quoted "\0" is the only way a NUL gets
+	 * here. */
 	if (memchr(value, '\0', len) != NULL)
 		error_at(b, n->line, n->column, "NUL character in text");
-	else if (u8_check((const uint8_t *)value, len) != NULL)
-		error_at(b, n->line, n->column, "invalid UTF-8 in text");
-	n->text = arena_strndup(b->arena, value, len);
+	n->text = arena_strndup(b->texts, value, len);
 	n->length = len;
 	n->is_plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n->is_null = n->is_plain && plain_null(value, len);
+	n->text_line = n->line;
+	n->text_column = n->column;
+	if (ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		n->text_column++; /* after the quote */
+	else if (ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE && !b->failed)
+		literal_position(b, n, (unsigned)ev->start_mark.line);
 	attach(b, n);
 }
 
@@ -214,9 +287,9 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev)
 }
 
 const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t size,
-				     struct arena *arena, struct diag_list *diags)
+				     struct arena *nodes, struct arena *texts, struct diag_list *diags)
 {
-	struct builder b = {.path = path, .bytes = bytes, .size = size, .arena = arena, .diags = diags};
+	struct builder b = {.path = path, .bytes = bytes, .size = size, .arena = nodes, .texts = texts, .diags = diags};
 	yaml_parser_t parser;
 	bool more = true;
 

@@ -7,14 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "cli.h"
 #include "config.h"
 #include "lgma/load.h"
 #include "logbook.h"
 #include "tui.h"
-#include <unistr.h>
 
 static const char *log_path;
 
@@ -22,6 +23,30 @@ enum mode {
 	MODE_BROWSE,
 	MODE_CHECK,
 	MODE_LIST,
+	MODE_DUMP,
+	MODE_SEARCH,
+};
+
+/* Long options without a short form. */
+enum {
+	OPT_CONTENT = 256,
+	OPT_UTF8,
+	OPT_AMBIGUOUS_WIDE,
+	OPT_NO_COLOR,
+	OPT_THEME,
+	OPT_SCREEN_READER,
+	OPT_LOW_BANDWIDTH,
+	OPT_KIOSK,
+	OPT_EXIT_KEY,
+	OPT_IDLE_TIMEOUT,
+	OPT_WATCH,
+	OPT_LOG,
+	OPT_DUMP,
+	OPT_WIDTH,
+	OPT_HEIGHT,
+	OPT_ASCII,
+	OPT_SELECT,
+	OPT_SEARCH,
 };
 
 static void usage(FILE *out)
@@ -31,6 +56,14 @@ static void usage(FILE *out)
 	      "\n"
 	      "  -c, --check          validate the content and print a summary\n"
 	      "  -l, --list           list the sections: ID<TAB>TITLE\n"
+	      "      --dump=ID        print a section, 'offices' or 'all' as plain text\n"
+	      "      --dump=map       print the offices' world map (--height, --ascii,\n"
+	      "                       --select=OFFICE-ID)\n"
+	      "      --search=QUERY   print every match: ID<TAB>LINE<TAB>SNIPPET, LINE that of\n"
+	      "                       --dump, the match in [[ ]]; case, accents, width and\n"
+	      "                       kana do not matter; --lang all: every language\n"
+	      "      --width=N        columns for --dump (1-1000; default: the terminal's)\n"
+	      "      --height=N       rows for --dump=map (default 24)\n"
 	      "      --content=DIR    read content from DIR\n"
 	      "  -L, --lang=CODE      language to show (e.g. ja, en)\n"
 	      "      --utf8[=WHEN]    UTF-8 output: yes, no or auto (ask the terminal);\n"
@@ -38,6 +71,7 @@ static void usage(FILE *out)
 	      "      --ambiguous-wide[=WHEN]  East Asian Ambiguous characters are two\n"
 	      "                       columns: yes, no or auto (ask the terminal);\n"
 	      "                       by default yes in Japanese, Chinese, Korean locales\n"
+	      "      --ascii          ASCII map and decoration\n"
 	      "      --no-color       no colours (also when NO_COLOR is set)\n"
 	      "      --theme=NAME     default or high-contrast\n"
 	      "      --screen-reader  keep the cursor on the selection, no decoration\n"
@@ -53,7 +87,7 @@ static void usage(FILE *out)
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n"
 	      "\n"
-	      "Exit status: 0 ok, 1 invalid content, 2 usage error.\n",
+	      "Exit status: 0 ok, 1 invalid content (--search: no match), 2 usage error.\n",
 	      out);
 }
 
@@ -97,6 +131,31 @@ const char *cli_content_dir(const char *option)
 	if (running_from_build_tree())
 		return LGMA_SOURCE_CONTENT;
 	return LGMA_DATADIR;
+}
+
+static bool parse_size(const char *arg, int *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (end == arg || *end != '\0' || v < 1 || v > 1000)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* Columns for --dump: the terminal's, else $COLUMNS, else 80. */
+static int default_width(void)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	int width;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col > 1000 ? 1000 : ws.ws_col;
+	if (env != NULL && parse_size(env, &width))
+		return width;
+	return 80;
 }
 
 static const char *locale_name(void)
@@ -172,9 +231,30 @@ static bool slow_terminal(void)
 				strncmp(term, "vt52", 4) == 0);
 }
 
-static int browse(const struct cli_options *opt, struct tui_options *tui, struct app_config *config)
+struct content *cli_load(const struct cli_options *opt, int *lang, int *status)
 {
 	struct diag_list diags;
+	struct content *c;
+
+	diag_init(&diags);
+	c = load_content_dir(opt->content_dir, &diags);
+	diag_print(&diags, stderr);
+	diag_fini(&diags);
+	if (c == NULL) {
+		*status = EXIT_CONTENT;
+		return NULL;
+	}
+	*lang = cli_language(c, opt->lang);
+	if (*lang < 0) {
+		content_free(c);
+		*status = EXIT_USAGE;
+		return NULL;
+	}
+	return c;
+}
+
+static int browse(const struct cli_options *opt, struct tui_options *tui, struct app_config *config)
+{
 	struct content *c;
 	int lang, status;
 
@@ -182,20 +262,13 @@ static int browse(const struct cli_options *opt, struct tui_options *tui, struct
 		fputs("lgma: the browser needs a terminal; --dump prints text\n", stderr);
 		return EXIT_USAGE;
 	}
-	diag_init(&diags);
-	c = load_content_dir(opt->content_dir, &diags);
-	diag_print(&diags, stderr);
-	diag_fini(&diags);
-	if (c == NULL)
-		return EXIT_CONTENT;
-	lang = cli_language(c, opt->lang);
-	if (lang < 0 || !app_start_valid(c, opt->start)) {
-		if (lang >= 0) {
-			fprintf(stderr, "lgma: no section '%s'; there are:", opt->start);
-			for (size_t i = 0; i < c->section_count; i++)
-				fprintf(stderr, " %s", c->sections[i].id);
-			fputs(c->office_count ? " offices\n" : "\n", stderr);
-		}
+	if ((c = cli_load(opt, &lang, &status)) == NULL)
+		return status;
+	if (!app_start_valid(c, opt->start)) {
+		fprintf(stderr, "lgma: no section '%s'; there are:", opt->start);
+		for (size_t i = 0; i < c->section_count; i++)
+			fprintf(stderr, " %s", c->sections[i].id);
+		fputs(c->office_count ? " offices\n" : "\n", stderr);
 		content_free(c);
 		return EXIT_USAGE;
 	}
@@ -215,118 +288,167 @@ static int browse(const struct cli_options *opt, struct tui_options *tui, struct
 	return status;
 }
 
-int main(int argc, char **argv)
+/* The locale's language is Japanese, Chinese or Korean: terminals there
+ * usually draw East Asian Ambiguous characters two columns wide. */
+static bool locale_is_cjk(void)
+{
+	const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "ja", 2) == 0 || strncmp(v, "zh", 2) == 0 || strncmp(v, "ko", 2) == 0;
+	}
+	return false;
+}
+
+struct settings {
+	enum mode mode;
+	const char *content;
+	struct cli_options opt;
+	struct tui_options tui;
+	struct app_config config;
+};
+
+/* Applies one option; returns -1 to go on, else the exit status. */
+static int apply_option(struct settings *s, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'c': s->mode = MODE_CHECK; break;
+	case 'l': s->mode = MODE_LIST; break;
+	case 'L': s->opt.lang = arg; break;
+	case OPT_CONTENT: s->content = arg; break;
+	case OPT_DUMP:
+		s->mode = MODE_DUMP;
+		s->opt.dump = arg;
+		break;
+	case OPT_SEARCH:
+		s->mode = MODE_SEARCH;
+		s->opt.search = arg;
+		break;
+	case OPT_WIDTH:
+	case OPT_HEIGHT:
+		if (!parse_size(arg, ch == OPT_WIDTH ? &s->opt.width : &s->opt.height))
+			return usage_error(ch == OPT_WIDTH ? "--width must be 1..1000, not " : "--height must be 1..1000, not ",
+					   arg);
+		break;
+	case OPT_ASCII: s->opt.ascii = true; break;
+	case OPT_SELECT: s->opt.select = arg; break;
+	case OPT_UTF8:
+		if (!parse_choice(arg, &s->tui.utf8))
+			return usage_error("--utf8 takes yes, no or auto, not ", arg);
+		break;
+	case OPT_AMBIGUOUS_WIDE:
+		if (!parse_choice(arg, &s->tui.ambiguous_wide))
+			return usage_error("--ambiguous-wide takes yes, no or auto, not ", arg);
+		break;
+	case OPT_NO_COLOR: s->tui.no_color = true; break;
+	case OPT_THEME:
+		if (strcmp(arg, "high-contrast") == 0)
+			s->tui.theme = TUI_THEME_HIGH_CONTRAST;
+		else if (strcmp(arg, "default") != 0)
+			return usage_error("--theme takes default or high-contrast, not ", arg);
+		break;
+	case OPT_SCREEN_READER: s->tui.screen_reader = true; break;
+	case OPT_LOW_BANDWIDTH: s->tui.low_bandwidth = true; break;
+	case OPT_KIOSK: s->tui.kiosk = true; break;
+	case OPT_EXIT_KEY:
+		if (!parse_exit_key(arg, &s->config))
+			return usage_error("--exit-key takes up to 16 keys such as ^X^Q, not ", arg);
+		break;
+	case OPT_IDLE_TIMEOUT: {
+		char *end;
+		long seconds = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || seconds < 0 || seconds > 86400)
+			return usage_error("--idle-timeout takes 0 to 86400 seconds, not ", arg);
+		s->tui.idle_timeout = (int)seconds;
+		break;
+	}
+	case OPT_WATCH: s->tui.watch = true; break;
+	case OPT_LOG: log_path = arg; break;
+	case 'h':
+		usage(stdout);
+		return EXIT_SUCCESS;
+	case 'V':
+		printf("lgma %s\n", LGMA_VERSION);
+		return EXIT_SUCCESS;
+	default:
+		fputs("Try 'lgma --help' for more information.\n", stderr);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+static int parse_options(int argc, char **argv, struct settings *s)
 {
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
 		{"list", no_argument, NULL, 'l'},
-		{"content", required_argument, NULL, 'C'},
 		{"lang", required_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
-		{"utf8", optional_argument, NULL, 'U'},
-		{"ambiguous-wide", optional_argument, NULL, 'A'},
-		{"no-color", no_argument, NULL, 'N'},
-		{"no-colour", no_argument, NULL, 'N'},
-		{"theme", required_argument, NULL, 'T'},
-		{"screen-reader", no_argument, NULL, 'R'},
-		{"low-bandwidth", no_argument, NULL, 'W'},
-		{"kiosk", no_argument, NULL, 'K'},
-		{"exit-key", required_argument, NULL, 'X'},
-		{"idle-timeout", required_argument, NULL, 'I'},
-		{"watch", no_argument, NULL, 'H'},
-		{"log", required_argument, NULL, 'G'},
+		{"content", required_argument, NULL, OPT_CONTENT},
+		{"dump", required_argument, NULL, OPT_DUMP},
+		{"width", required_argument, NULL, OPT_WIDTH},
+		{"height", required_argument, NULL, OPT_HEIGHT},
+		{"ascii", no_argument, NULL, OPT_ASCII},
+		{"select", required_argument, NULL, OPT_SELECT},
+		{"search", required_argument, NULL, OPT_SEARCH},
+		{"utf8", optional_argument, NULL, OPT_UTF8},
+		{"ambiguous-wide", optional_argument, NULL, OPT_AMBIGUOUS_WIDE},
+		{"no-color", no_argument, NULL, OPT_NO_COLOR},
+		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
+		{"theme", required_argument, NULL, OPT_THEME},
+		{"screen-reader", no_argument, NULL, OPT_SCREEN_READER},
+		{"low-bandwidth", no_argument, NULL, OPT_LOW_BANDWIDTH},
+		{"kiosk", no_argument, NULL, OPT_KIOSK},
+		{"exit-key", required_argument, NULL, OPT_EXIT_KEY},
+		{"idle-timeout", required_argument, NULL, OPT_IDLE_TIMEOUT},
+		{"watch", no_argument, NULL, OPT_WATCH},
+		{"log", required_argument, NULL, OPT_LOG},
 		{NULL, 0, NULL, 0},
 	};
-	struct cli_options opt = {0};
-	struct tui_options tui = {.idle_timeout = -1};
-	struct app_config config = {0};
-	enum mode mode = MODE_BROWSE;
-	const char *content = NULL;
-	int ch;
+	int ch, status;
 
-	setlocale(LC_ALL, "");
-	while ((ch = getopt_long(argc, argv, "clL:hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			mode = MODE_CHECK;
-			break;
-		case 'l':
-			mode = MODE_LIST;
-			break;
-		case 'C':
-			content = optarg;
-			break;
-		case 'L':
-			opt.lang = optarg;
-			break;
-		case 'U':
-			if (!parse_choice(optarg, &tui.utf8))
-				return usage_error("--utf8 takes yes, no or auto, not ", optarg);
-			break;
-		case 'A':
-			if (!parse_choice(optarg, &tui.ambiguous_wide))
-				return usage_error("--ambiguous-wide takes yes, no or auto, not ", optarg);
-			break;
-		case 'N':
-			tui.no_color = true;
-			break;
-		case 'T':
-			if (strcmp(optarg, "high-contrast") == 0)
-				tui.theme = TUI_THEME_HIGH_CONTRAST;
-			else if (strcmp(optarg, "default") != 0)
-				return usage_error("--theme takes default or high-contrast, not ", optarg);
-			break;
-		case 'R':
-			tui.screen_reader = true;
-			break;
-		case 'W':
-			tui.low_bandwidth = true;
-			break;
-		case 'K':
-			tui.kiosk = true;
-			break;
-		case 'X':
-			if (!parse_exit_key(optarg, &config))
-				return usage_error("--exit-key takes up to 16 keys such as ^X^Q, not ", optarg);
-			break;
-		case 'I': {
-			char *end;
-			long seconds = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || seconds < 0 || seconds > 86400)
-				return usage_error("--idle-timeout takes 0 to 86400 seconds, not ", optarg);
-			tui.idle_timeout = (int)seconds;
-			break;
-		}
-		case 'H':
-			tui.watch = true;
-			break;
-		case 'G':
-			log_path = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_SUCCESS;
-		case 'V':
-			printf("lgma %s\n", LGMA_VERSION);
-			return EXIT_SUCCESS;
-		default:
-			fputs("Try 'lgma --help' for more information.\n", stderr);
-			return EXIT_USAGE;
-		}
-	}
+	while ((ch = getopt_long(argc, argv, "clL:hV", longopts, NULL)) != -1)
+		if ((status = apply_option(s, ch, optarg)) >= 0)
+			return status;
 	if (optind < argc)
-		opt.start = argv[optind++];
+		s->opt.start = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument: ", argv[optind]);
-	opt.content_dir = cli_content_dir(content);
-	switch (mode) {
+	s->opt.content_dir = cli_content_dir(s->content);
+	s->tui.cjk_locale = locale_is_cjk();
+	s->opt.ambiguous_wide = s->tui.ambiguous_wide == TUI_YES ||
+				(s->tui.ambiguous_wide == TUI_DEFAULT && s->tui.cjk_locale);
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct settings s = {.tui = {.idle_timeout = -1}};
+	int status;
+
+	setlocale(LC_ALL, "");
+	if ((status = parse_options(argc, argv, &s)) >= 0)
+		return status;
+	switch (s.mode) {
 	case MODE_CHECK:
-		return cli_check(&opt);
+		return cli_check(&s.opt);
 	case MODE_LIST:
-		return cli_list(&opt);
+		return cli_list(&s.opt);
+	case MODE_DUMP:
+		if (strcmp(s.opt.dump, "map") == 0)
+			return cli_dump_map(&s.opt);
+		if (s.opt.width == 0)
+			s.opt.width = default_width();
+		return cli_dump(&s.opt);
+	case MODE_SEARCH:
+		if (s.opt.width == 0)
+			s.opt.width = default_width();
+		return cli_search(&s.opt);
 	case MODE_BROWSE:
 		break;
 	}
-	return browse(&opt, &tui, &config);
+	return browse(&s.opt, &s.tui, &s.config);
 }

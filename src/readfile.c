@@ -19,9 +19,9 @@ static char *fail(const char *path, struct diag_list *diags, const char *why, in
 
 /* Reads until EOF or more than max bytes; a file that grows while we read is
  * still bounded. */
-static char *read_all(int fd, size_t max, size_t *size, int *err)
+static char *read_all(int fd, size_t expected, size_t max, size_t *size, int *err)
 {
-	size_t cap = 4096, len = 0;
+	size_t cap = expected > 0 && expected <= max ? expected + 1 : 4096, len = 0;
 	char *buf = xmalloc(cap + 1);
 
 	for (;;) {
@@ -71,7 +71,9 @@ char *readfile(const char *path, size_t max_size, size_t *size, struct diag_list
 			 (long long)st.st_size, max_size);
 		return fail(path, diags, msg, fd);
 	}
-	char *buf = read_all(fd, max_size, size, &err);
+	/* Sized from fstat, so a file is read with one allocation and no copy;
+	 * it may still grow or shrink while we read. */
+	char *buf = read_all(fd, (size_t)st.st_size, max_size, size, &err);
 	if (buf == NULL) {
 		snprintf(msg, sizeof(msg), "cannot read: %s", strerror(err));
 		return fail(path, diags, msg, fd);

@@ -99,8 +99,17 @@ static void position(struct app *app, char *buf, size_t size)
 		snprintf(buf, size, "%zu/%zu", app->menu_selected + 1, app_menu_count(app));
 		return;
 	}
+	if (app->here.entry == app_entry_results(app)) {
+		snprintf(buf, size, "%zu/%zu", app->results.hits.count ? app->results.selected + 1 : 0,
+			 app->results.hits.count);
+		return;
+	}
 	if (app_entry_is_offices(app, app->here.entry)) {
-		buf[0] = '\0';
+		const struct app_offices *o = &app->offices;
+		size_t rank = 0;
+		while (rank < o->shown_count && o->shown[rank] != o->selected)
+			rank++;
+		snprintf(buf, size, "%zu/%zu", rank < o->shown_count ? rank + 1 : 0, o->shown_count);
 		return;
 	}
 	total = text_row_count(app);
@@ -114,22 +123,56 @@ static void position(struct app *app, char *buf, size_t size)
 			 ui_text(lang, UI_STATUS_LINE_UNIT), total ? bottom * 100 / total : 100);
 }
 
+/* "3/12 " when the open section has matches of a search. */
+static size_t match_count(const struct app *app, char *buf, size_t size)
+{
+	const struct app_find *f = &app->find;
+
+	buf[0] = '\0';
+	if (f->query == NULL || f->hits.count == 0 || f->section != app->here.entry || f->lang != app->lang ||
+	    !app_reading(app))
+		return 0;
+	return (size_t)snprintf(buf, size, "%zu/%zu  ", f->current + 1, f->hits.count);
+}
+
+/* While the prompt is open the status line says what its keys do. */
+static void prompt_hints(struct app *app, struct canvas *c, int row)
+{
+	const char *lang = app_lang_code(app, app->lang);
+	const char *hints[3];
+	size_t n = 0;
+
+	hints[n++] = ui_text(lang, UI_HINT_DONE);
+	hints[n++] = ui_text(lang, UI_HINT_CANCEL);
+	if (app->prompt == APP_PROMPT_SEARCH && app->content->lang_count > 1)
+		hints[n++] = ui_text(lang, UI_HINT_ALL_LANGUAGES);
+	chrome_hints(app, c, row, hints, n);
+}
+
 static void status_line(struct app *app, struct canvas *c, int row)
 {
-	char pos[64];
+	char pos[96];
 	const char *left;
+	size_t n;
 	int pw;
 
 	if (!app->config.screen_reader)
 		canvas_fill(c, row, 0, c->cols, ' ', CANVAS_STATUS);
-	position(app, pos, sizeof(pos));
+	n = match_count(app, pos, sizeof(pos));
+	position(app, pos + n, sizeof(pos) - n);
 	pw = text_width(pos, strlen(pos), app->config.ambiguous_wide);
 	if (pw + 2 > c->cols)
 		pw = 0;
 	else
 		canvas_put(c, row, c->cols - pw - 1, pos, strlen(pos), CANVAS_STATUS, pw);
+	if (app->prompt != APP_PROMPT_NONE && app->notice[0] == '\0') {
+		prompt_hints(app, c, row);
+		return;
+	}
 	if (app->notice[0] != '\0')
 		left = app->notice;
+	else if (app_reading(app) && app_entry_is_offices(app, app->here.entry) && app->content->office_count > 0)
+		left = content_text_get(&app->content->offices[app->offices.selected].name, app->lang);
 	else
 		left = app_entry_title(app, app_reading(app) ? app->here.entry : app->menu_selected);
 	chrome_put_clipped(app, c, row, 1, left, app->notice[0] ? CANVAS_NOTICE : CANVAS_STATUS,
@@ -140,19 +183,43 @@ static void hint_line(struct app *app, struct canvas *c, int row)
 {
 	const char *lang = app_lang_code(app, app->lang);
 	char language[64];
-	const char *hints[8];
+	const char *hints[10];
 	size_t n = 0;
 
+	if (app->prompt != APP_PROMPT_NONE) {
+		prompt_paint(app, c, row);
+		return;
+	}
 	snprintf(language, sizeof(language), "L\t%s", app_lang_name(app, app_next_lang(app)));
 	if (app->help_open) {
 		hints[n++] = ui_text(lang, UI_HINT_CLOSE);
+	} else if (app_reading(app) && app_entry_is_offices(app, app->here.entry)) {
+		if (app->offices.qr) {
+			hints[n++] = ui_text(lang, UI_HINT_CLOSE);
+		} else if (app->offices.full_map) {
+			hints[n++] = ui_text(lang, UI_HINT_NEAREST);
+			hints[n++] = ui_text(lang, UI_HINT_QR);
+			hints[n++] = ui_text(lang, UI_HINT_CLOSE);
+		} else {
+			hints[n++] = ui_text(lang, UI_HINT_MOVE);
+			hints[n++] = ui_text(lang, UI_HINT_FILTER);
+			hints[n++] = ui_text(lang, UI_HINT_MAP);
+			hints[n++] = ui_text(lang, UI_HINT_QR);
+			hints[n++] = ui_text(lang, UI_HINT_BACK);
+		}
+	} else if (app_reading(app) && app->here.entry == app_entry_results(app)) {
+		hints[n++] = ui_text(lang, UI_HINT_OPEN);
+		hints[n++] = ui_text(lang, UI_HINT_BACK);
+		hints[n++] = ui_text(lang, UI_HINT_ALL_LANGUAGES);
 	} else if (app_reading(app)) {
 		hints[n++] = ui_text(lang, UI_HINT_PAGE);
 		hints[n++] = ui_text(lang, UI_HINT_BACK);
+		hints[n++] = app->find.query != NULL ? ui_text(lang, UI_HINT_NEXT) : ui_text(lang, UI_HINT_SEARCH);
 		hints[n++] = ui_text(lang, UI_HINT_MENU);
 	} else {
 		hints[n++] = ui_text(lang, UI_HINT_MOVE);
 		hints[n++] = ui_text(lang, UI_HINT_OPEN);
+		hints[n++] = ui_text(lang, UI_HINT_SEARCH);
 	}
 	if (!app->help_open) {
 		if (app->content->lang_count > 1)

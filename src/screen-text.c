@@ -141,10 +141,33 @@ size_t text_page_rows(const struct app *app)
 	return app->geo.reading.rows > 0 ? (size_t)app->geo.reading.rows : 1;
 }
 
+/* Search matches on line i of d (a line of its title or its body): the
+ * layout tells their columns, so a match across a line break shows on both
+ * lines, and nothing is laid out again. */
+static void put_matches(struct app *app, struct canvas *c, int row, int col, const struct doc *d, size_t i,
+			bool is_title)
+{
+	const struct app_find *f = &app->find;
+	const struct layout *l = is_title ? d->title : d->body;
+	size_t li = is_title ? i : i - doc_body_start(d);
+	const struct layout_line *line = layout_line(l, li);
+	int start, end;
+
+	for (size_t k = 0; k < f->hits.count; k++) {
+		const struct search_hit *h = &f->hits.hits[k];
+		if ((h->field == SEARCH_TITLE) != is_title || h->end <= line->src_start || h->start >= line->src_end)
+			continue;
+		if (layout_columns(l, li, h->start, h->end, &start, &end))
+			canvas_set_role(c, row, col + start, end - start,
+					k == f->current ? CANVAS_MATCH_CURRENT : CANVAS_MATCH);
+	}
+}
+
 /* One document line at (row, col): the layout decided every column, so the
- * canvas only copies graphemes; URLs are marked as links. */
-static void put_line(struct app *app, struct canvas *c, int row, int col, const struct doc *d,
-		     size_t i, int max_cols)
+ * canvas only copies graphemes; URLs are marked as links, and matches of
+ * the current search when `matches` (the document is the searched one). */
+static void put_line(struct app *app, struct canvas *c, int row, int col, const struct doc *d, size_t i,
+		     int max_cols, bool matches)
 {
 	bool is_title;
 	const struct layout_line *line = doc_line(d, i, &is_title);
@@ -154,16 +177,20 @@ static void put_line(struct app *app, struct canvas *c, int row, int col, const 
 	if (line == NULL || line->kind == LAYOUT_LINE_BLANK)
 		return;
 	canvas_put(c, row, col + line->indent, line->text, line->length, role, max_cols - line->indent);
-	if (is_title)
-		return;
-	for (size_t s = 0; s < layout_span_count(d->body); s++) {
+	for (size_t s = 0; !is_title && s < layout_span_count(d->body); s++) {
 		const struct layout_span *span = layout_span(d->body, s);
 		if (span->end <= line->src_start || span->start >= line->src_end)
 			continue;
 		if (layout_columns(d->body, i - doc_body_start(d), span->start, span->end, &start, &end))
 			canvas_set_role(c, row, col + start, end - start, CANVAS_LINK);
 	}
-	(void)app;
+	if (matches)
+		put_matches(app, c, row, col, d, i, is_title);
+}
+
+static bool searched(const struct app *app, size_t entry, size_t lang)
+{
+	return app->find.query != NULL && app->find.section == entry && app->find.lang == lang;
 }
 
 static int margin(const struct canvas_rect r, int width)
@@ -177,7 +204,8 @@ void text_paint_preview(struct app *app, struct canvas *c, struct canvas_rect r,
 	const struct doc *d = app_doc(app, entry, app->lang, width);
 
 	for (int row = 0; row < r.rows && top + (size_t)row < d->line_count; row++)
-		put_line(app, c, r.row + row, r.col + margin(r, width), d, top + (size_t)row, width);
+		put_line(app, c, r.row + row, r.col + margin(r, width), d, top + (size_t)row, width,
+			 searched(app, entry, app->lang));
 }
 
 static void paint_bilingual(struct app *app, struct canvas *c)
@@ -195,9 +223,10 @@ static void paint_bilingual(struct app *app, struct canvas *c)
 		if (i >= rows.count)
 			break;
 		if (rows.a[i] != NO_LINE)
-			put_line(app, c, r.row + row, r.col + 1, da, rows.a[i], width);
+			put_line(app, c, r.row + row, r.col + 1, da, rows.a[i], width,
+				 searched(app, app->here.entry, app->lang));
 		if (rows.b[i] != NO_LINE)
-			put_line(app, c, r.row + row, r.col + half + 2, db, rows.b[i], width);
+			put_line(app, c, r.row + row, r.col + half + 2, db, rows.b[i], width, false);
 		if (!app->config.plain)
 			canvas_put(c, r.row + row, r.col + half, ascii ? "|" : "\xe2\x94\x82", ascii ? 1 : 3,
 				   CANVAS_BORDER, 1);
@@ -217,5 +246,6 @@ void text_paint_reading(struct app *app, struct canvas *c)
 	}
 	d = reading_doc(app, app->lang);
 	for (int row = 0; row < r.rows && app->top_line + (size_t)row < d->line_count; row++)
-		put_line(app, c, r.row + row, r.col + margin(r, width), d, app->top_line + (size_t)row, width);
+		put_line(app, c, r.row + row, r.col + margin(r, width), d, app->top_line + (size_t)row, width,
+			 searched(app, app->here.entry, app->lang));
 }

@@ -6,14 +6,37 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "ambiguous.h" /* generated from Unicode's EastAsianWidth.txt */
 #include "lgma/xalloc.h"
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+static bool is_ambiguous(uint32_t c)
+{
+	size_t lo = 0, hi = sizeof(ambiguous_ranges) / sizeof(ambiguous_ranges[0]);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c < ambiguous_ranges[mid].first)
+			hi = mid;
+		else if (c > ambiguous_ranges[mid].last)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
 int text_char_width(uint32_t c, bool ambiguous_wide)
 {
-	/* libunistring counts East Asian Ambiguous as wide for CJK encodings. */
-	return uc_width(c, ambiguous_wide ? "EUC-JP" : "UTF-8");
+	int w = uc_width(c, "UTF-8");
+
+	/* Not uc_width with a CJK encoding: that widens every non-ASCII
+	 * character (Braille, Cyrillic, é), where CJK terminals widen only
+	 * the East Asian Ambiguous ones. */
+	if (ambiguous_wide && w == 1 && is_ambiguous(c))
+		return 2;
+	return w;
 }
 
 static bool is_emoji_sequence_part(ucs4_t c)
@@ -132,7 +155,56 @@ static void set_cluster(struct text_glyph *g, const uint8_t *s, size_t n, int ba
 	set_glyph(g, (const char *)s, keep, width, keep < n ? TEXT_GLYPH_REPLACED : 0);
 }
 
+/* Wide characters that are a whole grapheme cluster whenever the next
+ * character is ASCII or another of them: kana, the common ideographs, CJK
+ * and fullwidth punctuation. None is combining, emoji, ambiguous or
+ * invisible, so they skip the general path (tests/unit/test-text-fastpath.c
+ * checks that both paths agree on every one). Returns the character, or 0. */
+static ucs4_t plain_wide(const uint8_t *s, size_t n)
+{
+	ucs4_t c;
+
+	if (n < 3 || s[0] < 0xE3 || s[0] > 0xEF || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+		return 0;
+	c = ((ucs4_t)(s[0] & 0x0F) << 12) | ((ucs4_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	if ((c >= 0x3001 && c <= 0x3029) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x309D && c <= 0x30FF) ||
+	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF60))
+		return c;
+	return 0;
+}
+
+/* The glyph of a printable ASCII or plain wide character that is a cluster
+ * on its own, or 0 when the general path must decide. */
+static size_t glyph_fast(const uint8_t *s, size_t n, struct text_glyph *g)
+{
+	if (s[0] >= 0x20 && s[0] < 0x7f) {
+		if (n > 1 && s[1] >= 0x80 && !plain_wide(s + 1, n - 1))
+			return 0;
+		g->bytes[0] = (char)s[0];
+		g->bytes[1] = '\0';
+		g->size = 1;
+		g->width = 1;
+		g->flags = 0;
+		return 1;
+	}
+	if (!plain_wide(s, n) || (n > 3 && s[3] >= 0x80 && !plain_wide(s + 3, n - 3)))
+		return 0;
+	memcpy(g->bytes, s, 3);
+	g->bytes[3] = '\0';
+	g->size = 3;
+	g->width = 2;
+	g->flags = 0;
+	return 3;
+}
+
 size_t text_glyph_next(const char *str, size_t n, bool ambiguous_wide, struct text_glyph *g)
+{
+	size_t size = glyph_fast((const uint8_t *)str, n, g);
+
+	return size > 0 ? size : text_glyph_next_general(str, n, ambiguous_wide, g);
+}
+
+size_t text_glyph_next_general(const char *str, size_t n, bool ambiguous_wide, struct text_glyph *g)
 {
 	const uint8_t *s = (const uint8_t *)str;
 	ucs4_t base;
@@ -140,13 +212,16 @@ size_t text_glyph_next(const char *str, size_t n, bool ambiguous_wide, struct te
 	size_t size;
 	int width;
 
+
 	if (base_len < 0) { /* invalid or truncated UTF-8: one byte at a time */
 		set_glyph(g, REPLACEMENT, 3, text_char_width(0xFFFD, ambiguous_wide), TEXT_GLYPH_REPLACED);
 		return 1;
 	}
-	if (base == '\t' || base == '\n') {
+	/* The line and paragraph separators are line breaks too; terminals
+	 * give them no width (wcwidth -1). */
+	if (base == '\t' || base == '\n' || base == 0x2028 || base == 0x2029) {
 		set_glyph(g, " ", 1, 1, TEXT_GLYPH_REPLACED);
-		return 1;
+		return (size_t)base_len;
 	}
 	if (base < 0x20 || (base >= 0x7f && base < 0xa0)) {
 		set_control(g, base, ambiguous_wide);

@@ -90,18 +90,6 @@ static void catch_signals(bool kiosk)
 
 /* ---- what the terminal can show ---- */
 
-static bool locale_is_cjk(void)
-{
-	const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
-
-	for (size_t i = 0; i < 3; i++) {
-		const char *v = getenv(vars[i]);
-		if (v != NULL && *v != '\0')
-			return strncmp(v, "ja", 2) == 0 || strncmp(v, "zh", 2) == 0 || strncmp(v, "ko", 2) == 0;
-	}
-	return false;
-}
-
 static bool encodable(wchar_t wc)
 {
 	char buf[MB_LEN_MAX];
@@ -134,7 +122,7 @@ static struct tui_terminal decide_terminal(const struct tui_options *opt)
 	else if (probed)
 		t.ambiguous_wide = probe_wide;
 	else
-		t.ambiguous_wide = locale_is_cjk();
+		t.ambiguous_wide = opt->cjk_locale;
 	return t;
 }
 
@@ -229,7 +217,7 @@ static bool to_cchar(const struct canvas_cell *cell, bool utf8, cchar_t *out)
 	return shown;
 }
 
-static void draw(const struct canvas *c, const struct tui_terminal *t, bool screen_reader)
+static void draw(const struct canvas *c, const struct tui_terminal *t)
 {
 	for (int row = 0; row < c->rows; row++)
 		for (int col = 0; col < c->cols; col++) {
@@ -244,7 +232,8 @@ static void draw(const struct canvas *c, const struct tui_terminal *t, bool scre
 	/* curs_set writes at once: only call it on a change, so a key action
 	 * stays one write. */
 	static int visible = -1;
-	int want = screen_reader && c->cursor_row >= 0;
+	int want = c->cursor_row >= 0; /* a prompt, or the screen reader's selection */
+	leaveok(stdscr, !want);
 	if (want)
 		move(c->cursor_row, c->cursor_col);
 	if (want != visible)
@@ -396,7 +385,6 @@ static void start_curses(const struct tui_options *opt, const struct tui_termina
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	idlok(stdscr, TRUE);
-	leaveok(stdscr, !opt->screen_reader);
 	set_escdelay(100);
 	define_keys();
 	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
@@ -559,7 +547,7 @@ static bool step(struct shell *sh)
 		sh->resized = false;
 	}
 	app_paint(sh->app, &sh->canvas);
-	draw(&sh->canvas, &sh->term, sh->opt->screen_reader);
+	draw(&sh->canvas, &sh->term);
 	wait_for_something(sh, &key_ready);
 	if (sh->hung_up)
 		return false;

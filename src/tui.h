@@ -27,6 +27,7 @@ struct tui_options {
 	bool screen_reader;
 	enum tui_theme theme;
 	bool lang_given; /* --lang was given: the locale does not choose */
+	bool cjk_locale; /* a Japanese, Chinese or Korean locale */
 	bool kiosk;
 	int idle_timeout; /* seconds; 0 off, -1 the default (120 in a kiosk) */
 	bool watch;	  /* reload when the content files change (inotify) */

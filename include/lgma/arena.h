@@ -19,6 +19,9 @@ void arena_fini(struct arena *a);
 /* Memory aligned for any type; lives until arena_fini. */
 void *arena_alloc(struct arena *a, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* Moves every allocation of from into a (they now live until a's
+ * arena_fini); from is left empty. For work done on other threads. */
+void arena_adopt(struct arena *a, struct arena *from);
 char *arena_strdup(struct arena *a, const char *s);
 
 #endif

@@ -64,6 +64,9 @@ void canvas_resize(struct canvas *c, int rows, int cols);
 /* Every cell a blank of role CANVAS_NORMAL; the cursor hidden. */
 void canvas_clear(struct canvas *c);
 
+/* The part of r that lies on the canvas (rows or cols may be 0 or less). */
+struct canvas_rect canvas_clip(const struct canvas *c, struct canvas_rect r);
+
 struct canvas_cell *canvas_cell(struct canvas *c, int row, int col);
 const struct canvas_cell *canvas_cell_const(const struct canvas *c, int row, int col);
 

@@ -28,11 +28,21 @@ struct content_text {
 	unsigned native;
 };
 
+/* Where a text starts in its file, for messages about what is inside it
+ * (yaml-tree.h's text_line, text_column, lines_exact). */
+struct content_pos {
+	unsigned line, column; /* 1-based; 0 when unknown */
+	bool lines_exact;      /* line k of the text is file line line + k, from column on */
+};
+
 struct content_section {
 	const char *id;
 	const char *file; /* path it was loaded from, for messages */
 	struct content_text title;
 	struct content_text body; /* paragraphs separated by blank lines */
+	/* for each language written in the file (content_text.native) */
+	struct content_pos title_pos[CONTENT_MAX_LANGS];
+	struct content_pos body_pos[CONTENT_MAX_LANGS];
 };
 
 struct content_lines {
@@ -54,6 +64,7 @@ struct content_office {
 	const char *web;
 	double lat; /* degrees, -90..90 */
 	double lon; /* degrees, -180..180 */
+	unsigned line, column; /* where the office starts in offices.yaml */
 };
 
 struct content_region {
@@ -62,6 +73,8 @@ struct content_region {
 	size_t first_office; /* the region's offices are contiguous in content.offices */
 	size_t office_count;
 };
+
+struct geo_land;
 
 struct content {
 	size_t lang_count;
@@ -75,6 +88,8 @@ struct content {
 	size_t region_count;
 	struct content_office *offices;
 	size_t office_count;
+	struct geo_land *land; /* world/land.txt for the map, or NULL without one */
+	const char *offices_file; /* path of offices.yaml, for messages; NULL without offices */
 
 	struct arena arena; /* owns everything above */
 };

@@ -2,13 +2,29 @@
  *
  * Rules (see the layout issue): UAX #14 line breaking through libunistring,
  * which already keeps Japanese line-start/line-end rules (kinsoku) for
- * closing brackets, small kana, 。、 and opening brackets; a run with no
- * break opportunity that is longer than the width is broken at a grapheme
- * boundary; no line is ever wider than the width. Paragraphs are separated
- * by blank lines; a single newline inside a paragraph is a soft break,
- * joined with a space between Latin words and with nothing between CJK
- * characters; "- " starts a list item with a hanging indent. Line text is
- * display-safe (text.h).
+ * closing brackets, small kana, 。、 and opening brackets (linebreak.h adds
+ * the few it drops after a space); a run with no break opportunity that is
+ * longer than the width is broken at a grapheme boundary, a few graphemes
+ * earlier if that keeps kinsoku; no line is ever wider than the width (at
+ * width 1 a wide character is shown as "?"). Grapheme clusters, emoji
+ * sequences included, are never split.
+ *
+ * Text: leading and trailing blank lines and blanks of the text are
+ * ignored. Paragraphs are separated by blank lines (lines of spaces and tabs
+ * only); a single newline inside a paragraph is a soft break: the blanks
+ * around it go, and it becomes nothing between two Chinese or Japanese
+ * characters (both wide, not Hangul) and one space otherwise. A line whose
+ * first non-blank characters are "-" and a blank starts a list item: one
+ * paragraph with a bullet ("• ", or "- " with options.ascii) and a hanging
+ * indent (narrower than the bullet and two columns: "-" and no indent);
+ * following non-blank lines continue it. Consecutive list items
+ * have no blank line between them (even if the source has one); every other
+ * pair of paragraphs has one. Tabs become spaces up to the next multiple of
+ * 8 columns of their source line; spaces at a line break hang in the margin
+ * (not shown), and a line never starts with blanks or invisible characters.
+ * CR LF and lone CR are newlines; a mandatory break character of UAX #14
+ * (U+2028, VT, FF, NEL) ends a line. Line text is display-safe
+ * (text.h): nothing in it can form an escape sequence.
  *
  * One engine serves the screen, --dump and search highlighting. A layout is
  * computed once per (text, width, options) and is immutable afterwards.
@@ -36,8 +52,13 @@ struct layout_line {
 	size_t length;	  /* bytes of text */
 	int indent;	  /* blank columns before text (a list item's bullet is part of text) */
 	int width;	  /* columns of indent + text; never more than options.width */
-	size_t paragraph; /* 0-based paragraph (a list item counts as one) */
-	size_t src_start; /* source bytes shown on this line: [src_start, src_end) */
+	size_t paragraph; /* 0-based paragraph (a list item counts as one); for a
+			     blank line, the paragraph it ends */
+	/* Source bytes this line stands for, [src_start, src_end): the lines of
+	 * a paragraph cover it without gap (hanging spaces and soft breaks go
+	 * with the line before), so src_end never decreases from line to line.
+	 * A blank line has src_start == src_end. */
+	size_t src_start;
 	size_t src_end;
 	enum layout_line_kind kind;
 };
@@ -55,7 +76,8 @@ struct layout_span {
 
 struct layout;
 
-/* Lays out src[0..len) (any bytes). Never fails; free with layout_free. */
+/* Lays out src[0..len) (any bytes; the layout keeps its own copy). Never
+ * fails; a width below 1 counts as 1. Free with layout_free. */
 struct layout *layout_new(const char *src, size_t len, const struct layout_options *opt);
 void layout_free(struct layout *l);
 
@@ -67,8 +89,10 @@ size_t layout_paragraph_count(const struct layout *l);
 /* First line of a paragraph (paragraph < layout_paragraph_count). */
 size_t layout_paragraph_line(const struct layout *l, size_t paragraph);
 
-/* The line showing source byte offset (the last line for offsets past the
- * end, the next line for bytes that were not shown such as a newline). */
+/* The line whose source range holds byte offset: a hanging space or a soft
+ * line break belongs to the line it ends, bytes between paragraphs to the
+ * next paragraph's first line, offsets past the end to the last line (0 when
+ * there are no lines). */
 size_t layout_line_at(const struct layout *l, size_t offset);
 
 /* The columns [*col_start, *col_end) of line i (counting its indent) that
@@ -81,5 +105,13 @@ bool layout_columns(const struct layout *l, size_t i, size_t start, size_t end, 
 /* URLs and e-mail addresses in the source, in source order. */
 size_t layout_span_count(const struct layout *l);
 const struct layout_span *layout_span(const struct layout *l, size_t i);
+
+/* The spans of s[0..n), in order and not overlapping, into a new malloc'd
+ * array *spans (caller frees; NULL when none); returns their number.
+ * A URL starts with http://, https:// or www. after a non-word character
+ * and runs over printable ASCII other than <>"`{}|\^, less trailing
+ * sentence punctuation and unbalanced ) or ]; an e-mail address is
+ * local@domain.tld in ASCII letters, digits and ._%+- (domain: .-). */
+size_t layout_find_spans(const char *s, size_t n, struct layout_span **spans);
 
 #endif

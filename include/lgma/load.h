@@ -3,6 +3,7 @@
  *   DIR/site.yaml         languages, language names, title
  *   DIR/sections/NN-ID.yaml  one section per file, in file-name order
  *   DIR/offices.yaml      regions and their offices (optional)
+ *   DIR/world/land.txt    coastlines for the map (optional; see geo.h)
  *
  * Each file is read whole, parsed (load-yaml.c) and checked against the
  * schema; all problems of all files are reported, not just the first. */

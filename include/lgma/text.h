@@ -38,9 +38,13 @@ enum {
 
 /* Reads the grapheme cluster at s[0..n) (n > 0) and fills *g with its
  * display-safe form. Returns the source bytes consumed (>= 1).
- * Tabs and newlines become one space: callers that lay out text handle them
- * before asking. Invisible and bidi control characters are dropped (width 0). */
+ * Tabs, newlines and U+2028/U+2029 (line and paragraph separators) become
+ * one space: callers that lay out text handle them before asking. Invisible and bidi control characters are dropped (width 0). */
 size_t text_glyph_next(const char *s, size_t n, bool ambiguous_wide, struct text_glyph *g);
+
+/* text_glyph_next without its fast path for printable ASCII and common CJK
+ * characters: the same answers, slower. For the test that checks so. */
+size_t text_glyph_next_general(const char *s, size_t n, bool ambiguous_wide, struct text_glyph *g);
 
 /* Makes s[0..n) display-safe into out, which must hold
  * n * TEXT_SANITIZE_GROWTH + 1 bytes; NUL-terminates, returns bytes written. */

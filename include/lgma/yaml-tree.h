@@ -24,8 +24,15 @@ struct ytree_node {
 	unsigned line, column;	/* 1-based; column in characters */
 	bool is_null;		/* a plain scalar ~, null, Null, NULL or empty */
 	bool is_plain;		/* scalar written without quotes or block style */
-	const char *text;	/* scalar: NUL-terminated, valid UTF-8 */
+	const char *text;	/* scalar: NUL-terminated, valid UTF-8, in the texts arena */
 	size_t length;		/* scalar: bytes of text */
+	/* scalar: where text[0] is in the file (1-based; column in characters),
+	 * or the scalar's start when that cannot be told (folded and quoted
+	 * scalars). For a literal block scalar (|) whose lines were all found
+	 * in the file, lines_exact: line k of text is file line text_line + k,
+	 * its characters from column text_column on. */
+	unsigned text_line, text_column;
+	bool lines_exact;
 	struct ytree_node **items; /* sequence: items; mapping: key, value, key, ... */
 	size_t count;		   /* sequence: items; mapping: pairs */
 };
@@ -35,10 +42,12 @@ enum {
 	YTREE_MAX_DEPTH = 8, /* the deepest schema (offices.yaml) needs 6 */
 };
 
-/* Parses bytes[0..size) of the file named path into a tree allocated in arena
- * (which the caller owns and frees). Returns the root, or NULL after adding at
- * least one error to diags. */
+/* Parses bytes[0..size) of the file named path into a tree of nodes
+ * allocated in `nodes`; scalar texts go to `texts` (both arenas are the
+ * caller's, and may be the same), so that a model built from the tree can
+ * keep the texts without copying them. Returns the root, or NULL after
+ * adding at least one error to diags. */
 const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t size,
-				     struct arena *arena, struct diag_list *diags);
+				     struct arena *nodes, struct arena *texts, struct diag_list *diags);
 
 #endif

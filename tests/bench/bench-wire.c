@@ -20,7 +20,6 @@
  * section of lgma content ({content}), and every viewer gets the text laid
  * out at the width of lgma's reading view for the terminal's size, by
  * lgma's own layout engine, so that all of them show the same lines.
- * lgma has no search yet: its search action is left out ("-").
  * This is a program, not a test: it prints figures and judges nothing. */
 #include <errno.h>
 #include <ftw.h>
@@ -81,8 +80,8 @@ static struct viewer viewers[MAX_VIEWERS] = {
 	/* w3m's arrows move its cursor; J scrolls the text by one line. Its
 	 * q asks for confirmation, Q does not. */
 	{"w3m", "w3m {file}", "J", "space", "/", "Q", true},
-	/* No search yet; space pages as in the others. */
-	{"lgma", "'" LGMA_EXE "' --content {content} " BENCH_SECTION_ID, "down", "space", "", "q", true},
+	/* Space pages as in the others. */
+	{"lgma", "'" LGMA_EXE "' --content {content} " BENCH_SECTION_ID, "down", "space", "/", "q", true},
 };
 static int n_viewers = 3;
 
@@ -747,7 +746,7 @@ static void usage(FILE *out)
 	      "  --verbose           the screen after each action, on stderr\n"
 	      "\n"
 	      "In the table, ! after bytes: the screen did not change (the key did nothing);\n"
-	      "- : not measured (lgma has no search yet).\n"
+	      "- : not measured (a viewer whose search key is empty).\n"
 	      "\"+left\" after the exit status: a process of the viewer's group outlived it.\n",
 	      out);
 }

@@ -1,13 +1,13 @@
 /* The security audit of what lgma writes: hostile content (tests/data/
- * hostile: escape sequences, every C0 and C1 control, bidi overrides, plus
+ * hostile-audit: escape sequences, every C0 and C1 control, bidi overrides, plus
  * 10 000 combining marks and a 1 MB line made here) is opened, paged,
  * switched in language and view, resized; every byte lgma writes meanwhile
  * is recorded and split into tokens (vt-esc.h), and each escape sequence
  * must be one that ncurses itself sends for the terminal. The content's
  * own controls must show as visible text (^[, U+FFFD) or not at all.
  *
- * Content with the raw bytes libyaml refuses (tests/data/hostile-broken) is
- * refused with a located error, which itself carries no control byte. */
+ * Content with the raw bytes libyaml refuses (tests/data/hostile-audit-
+ * broken) is refused with a located error, which carries no control byte. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -260,7 +260,7 @@ static int setup(void **state)
 {
 	(void)state;
 	hostile = e2e_tempdir();
-	e2e_copy_dir(LGMA_TEST_DATA "/hostile", hostile);
+	e2e_copy_dir(LGMA_TEST_DATA "/hostile-audit", hostile);
 	write_big_sections(hostile);
 	benign = e2e_tempdir();
 	e2e_fixture_write(benign);
@@ -371,6 +371,21 @@ static void test_hostile_content_writes_only_allowed_sequences(void **state)
 	vt_close(vt);
 }
 
+/* The hostile content of the CLI tests (tests/data/hostile, made for
+ * --dump and --search), in the browser too. */
+static void test_cli_hostile_content_in_the_browser(void **state)
+{
+	struct vt *vt = e2e_spawn(24, 80, NULL, E2E_ARGS("--content", LGMA_TEST_DATA "/hostile"));
+	const char *out;
+	size_t len;
+
+	(void)state;
+	browse_everything(vt, 1, "見出し");
+	out = vt_recorded(vt, &len);
+	audit(out, len, "tests/data/hostile");
+	vt_close(vt);
+}
+
 /* The controls are shown, visibly and harmlessly: the reader sees that the
  * text holds something odd. */
 static void test_hostile_controls_are_visible(void **state)
@@ -413,8 +428,8 @@ static void test_raw_controls_are_refused_with_their_place(void **state)
 		"sections/20-raw-c1.yaml:3:12: error:",
 		"sections/30-raw-del.yaml:4:7: error:",
 	};
-	const char *modes[][3] = {{"--check", "--content", LGMA_TEST_DATA "/hostile-broken"},
-				  {"--content", LGMA_TEST_DATA "/hostile-broken", NULL}};
+	const char *modes[][3] = {{"--check", "--content", LGMA_TEST_DATA "/hostile-audit-broken"},
+				  {"--content", LGMA_TEST_DATA "/hostile-audit-broken", NULL}};
 
 	(void)state;
 	for (size_t m = 0; m < 2; m++) {
@@ -448,6 +463,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_benign_output_is_allowed),
 		cmocka_unit_test(test_hostile_content_writes_only_allowed_sequences),
+		cmocka_unit_test(test_cli_hostile_content_in_the_browser),
 		cmocka_unit_test(test_hostile_controls_are_visible),
 		cmocka_unit_test(test_hostile_content_in_ascii),
 		cmocka_unit_test(test_raw_controls_are_refused_with_their_place),

@@ -12,6 +12,8 @@
 #include "lgma/app.h"
 #include "lgma/load.h"
 
+#include <unistr.h>
+
 struct fixture {
 	struct content *content;
 	struct app *app;
@@ -268,6 +270,107 @@ static void test_bilingual_aligns_paragraphs(void **state)
 	finish(f);
 }
 
+static void type(struct fixture *f, const char *s)
+{
+	while (*s != '\0') {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, (const uint8_t *)s, strlen(s));
+		ch(f, c);
+		s += n;
+	}
+}
+
+static void test_find_in_text(void **state)
+{
+	struct fixture *f = start((struct app_config){.lang = 1, .start = "negotiations"}, 24, 80);
+
+	(void)state;
+	ch(f, '/');
+	type(f, "cop");
+	assert_shows(f, "Find: cop");
+	assert_shows(f, "1/2");
+	key(f, APP_KEY_ENTER);
+	ch(f, 'n');
+	assert_shows(f, "2/2");
+	ch(f, 'n');
+	assert_shows(f, "continued from the top");
+	assert_shows(f, "1/2");
+	/* The match is highlighted in the text. */
+	{
+		int row = find_row(f, "COP venue");
+		int hits = 0;
+		assert_true(row > 0);
+		for (int col = 0; col < f->canvas.cols; col++) {
+			uint8_t role = canvas_cell_const(&f->canvas, row, col)->role;
+			hits += role == CANVAS_MATCH || role == CANVAS_MATCH_CURRENT;
+		}
+		assert_int_equal(hits, 3);
+	}
+	ch(f, '/');
+	type(f, "zzzz");
+	assert_shows(f, "Not found");
+	key(f, APP_KEY_ESCAPE);
+	assert_not_shows(f, "1/2");
+	finish(f);
+}
+
+static void test_search_everything(void **state)
+{
+	struct fixture *f = start((struct app_config){.lang = 1}, 24, 100);
+
+	(void)state;
+	ch(f, 'S');
+	type(f, "\xef\xbd\x93\xef\xbd\x85\xef\xbd\x8f\xef\xbd\x95\xef\xbd\x8c"); /* ｓｅｏｕｌ */
+	assert_shows(f, "Search results: 3 found");
+	assert_shows(f, "East Asia Secretariat");
+	key(f, APP_KEY_ENTER); /* closes the prompt */
+	ch(f, 'S');
+	key(f, APP_KEY_BACKSPACE);
+	key(f, APP_KEY_BACKSPACE);
+	key(f, APP_KEY_BACKSPACE);
+	key(f, APP_KEY_BACKSPACE);
+	key(f, APP_KEY_BACKSPACE);
+	type(f, "Paris Agreement");
+	key(f, APP_KEY_ENTER);
+	key(f, APP_KEY_ENTER); /* opens the first result */
+	assert_shows(f, "About Local Governments");
+	key(f, APP_KEY_BACKSPACE);
+	assert_shows(f, "Search results");
+	finish(f);
+}
+
+static void test_offices_filter_map_and_qr(void **state)
+{
+	struct fixture *f = start((struct app_config){.lang = 1, .start = "offices"}, 30, 100);
+
+	(void)state;
+	assert_shows(f, "Headquarters (1)");
+	assert_shows(f, "ICLEI World Secretariat");
+	for (int i = 0; i < 5; i++)
+		key(f, APP_KEY_DOWN);
+	assert_shows(f, "1-14-2 Nishi-Shimbashi");	/* Tokyo's card */
+	/* Its marker on the map, labelled on whichever side has room. */
+	assert_true(find_row(f, "@ Tokyo") >= 0 || find_row(f, "Tokyo @") >= 0);
+	ch(f, '/');
+	type(f, "delhi");
+	assert_shows(f, "Southeast and South Asia (1)");
+	assert_not_shows(f, "Europe (");
+	assert_shows(f, "New Delhi");
+	key(f, APP_KEY_ENTER);
+	ch(f, 'Q');
+	assert_shows(f, "Scan with a phone: https://southasiaoffice.iclei.org/");
+	ch(f, 'x');
+	key(f, APP_KEY_ESCAPE); /* clears the filter */
+	assert_shows(f, "Europe (2)");
+	ch(f, 'm');
+	assert_shows(f, "Delhi");
+	key(f, APP_KEY_RIGHT); /* the nearest office east of New Delhi */
+	assert_true(find_row(f, "@ New Delhi") < 0 && find_row(f, "New Delhi @") < 0);
+	key(f, APP_KEY_ESCAPE);
+	assert_shows(f, "Headquarters (1)");
+	finish(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +383,9 @@ int main(void)
 		cmocka_unit_test(test_reset_returns_to_start),
 		cmocka_unit_test(test_every_size_paints_inside),
 		cmocka_unit_test(test_bilingual_aligns_paragraphs),
+		cmocka_unit_test(test_find_in_text),
+		cmocka_unit_test(test_search_everything),
+		cmocka_unit_test(test_offices_filter_map_and_qr),
 	};
 
 	return cmocka_run_group_tests_name("app", tests, NULL, NULL);

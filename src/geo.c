@@ -1,0 +1,447 @@
+#include "lgma/geo.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lgma/readfile.h"
+#include "lgma/xalloc.h"
+
+/* ---- parsing ---- */
+
+struct parser {
+	const char *name;
+	struct diag_list *diags;
+	size_t errors;
+	unsigned line_no;
+	const char *line; /* the current line, for columns */
+	bool seen_header;
+	struct geo_land *land;
+	size_t point_cap, ring_cap;
+	bool ring_open;
+	unsigned ring_line; /* where the open ring started, for its message */
+	bool too_many;
+};
+
+/* Columns count characters, not bytes: skip UTF-8 continuation bytes. */
+static unsigned column_of(const struct parser *p, const char *at)
+{
+	unsigned col = 1;
+
+	for (const char *s = p->line; s < at; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+static void error_at(struct parser *p, unsigned line, unsigned column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void error_at(struct parser *p, unsigned line, unsigned column, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	p->errors++;
+	diag_add(p->diags, DIAG_ERROR, p->name, line, column, "%s", msg);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static const char *skip_blanks(const char *s, const char *end)
+{
+	while (s < end && is_blank(*s))
+		s++;
+	return s;
+}
+
+/* The length of the word at s (up to a blank or the end), for quoting. */
+static int word_len(const char *s, const char *end)
+{
+	const char *e = s;
+
+	while (e < end && !is_blank(*e) && e - s < 24)
+		e++;
+	return (int)(e - s);
+}
+
+/* An optionally signed decimal integer of at most 6 digits; returns the end,
+ * or NULL when s does not start with one. */
+static const char *parse_int(const char *s, const char *end, long *value)
+{
+	bool negative = false;
+	long v = 0;
+	int digits = 0;
+
+	if (s < end && (*s == '-' || *s == '+'))
+		negative = *s++ == '-';
+	while (s < end && *s >= '0' && *s <= '9' && digits < 7) {
+		v = v * 10 + (*s++ - '0');
+		digits++;
+	}
+	if (digits == 0 || digits > 6 || (s < end && !is_blank(*s)))
+		return NULL;
+	*value = negative ? -v : v;
+	return s;
+}
+
+static void close_ring(struct parser *p)
+{
+	struct geo_land *land = p->land;
+	size_t n;
+
+	if (!p->ring_open)
+		return;
+	p->ring_open = false;
+	n = land->point_count - land->ring_start[land->ring_count];
+	if (n < 3 && !p->too_many)
+		error_at(p, p->ring_line, 1, "a ring needs at least 3 vertices; this one has %zu", n);
+	else
+		land->ring_count++;
+	/* A rejected ring's vertices are dropped with it. */
+	land->point_count = land->ring_start[land->ring_count];
+}
+
+static void open_ring(struct parser *p)
+{
+	struct geo_land *land = p->land;
+
+	close_ring(p);
+	if (land->ring_count + 2 > p->ring_cap) {
+		p->ring_cap = p->ring_cap ? p->ring_cap * 2 : 256;
+		land->ring_start = xreallocarray(land->ring_start, p->ring_cap, sizeof(*land->ring_start));
+	}
+	land->ring_start[land->ring_count] = land->point_count;
+	land->ring_start[land->ring_count + 1] = land->point_count;
+	p->ring_open = true;
+	p->ring_line = p->line_no;
+}
+
+static bool parse_coordinate(struct parser *p, const char **s, const char *end, const char *what,
+			     long limit, long *value)
+{
+	const char *after = parse_int(*s, end, value);
+
+	if (after == NULL) {
+		if (*s >= end)
+			error_at(p, p->line_no, column_of(p, *s),
+				 "missing the %s (an integer, hundredths of a degree)", what);
+		else
+			error_at(p, p->line_no, column_of(p, *s),
+				 "expected the %s as an integer in hundredths of a degree, not '%.*s'", what,
+				 word_len(*s, end), *s);
+		return false;
+	}
+	if (*value < -limit || *value > limit) {
+		error_at(p, p->line_no, column_of(p, *s), "%s %ld is out of range (-%ld..%ld)", what, *value,
+			 limit, limit);
+		return false;
+	}
+	*s = after;
+	return true;
+}
+
+static void add_point(struct parser *p, const char *s, const char *end)
+{
+	struct geo_land *land = p->land;
+	long lon, lat;
+
+	if (!p->ring_open) {
+		error_at(p, p->line_no, column_of(p, s), "a vertex before the first 'ring'");
+		return;
+	}
+	if (!parse_coordinate(p, &s, end, "longitude", 18000, &lon))
+		return;
+	s = skip_blanks(s, end);
+	if (!parse_coordinate(p, &s, end, "latitude", 9000, &lat))
+		return;
+	s = skip_blanks(s, end);
+	if (s < end) {
+		error_at(p, p->line_no, column_of(p, s), "unexpected text after the vertex: '%.*s'",
+			 word_len(s, end), s);
+		return;
+	}
+	if (land->point_count >= GEO_MAX_POINTS) {
+		if (!p->too_many)
+			error_at(p, p->line_no, 1, "more than %d vertices", GEO_MAX_POINTS);
+		p->too_many = true;
+		return;
+	}
+	if (land->point_count == p->point_cap) {
+		p->point_cap = p->point_cap ? p->point_cap * 2 : 4096;
+		land->points = xreallocarray(land->points, p->point_cap, sizeof(*land->points));
+	}
+	land->points[land->point_count++] = (struct geo_point){(int32_t)lon, (int32_t)lat};
+	land->ring_start[land->ring_count + 1] = land->point_count;
+}
+
+static bool word_is(const char *s, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	return (size_t)(end - s) == n && memcmp(s, word, n) == 0;
+}
+
+static void parse_header(struct parser *p, const char *s, const char *end)
+{
+	static const char magic[] = "lgma-land";
+	const char *v;
+
+	p->seen_header = true;
+	if ((size_t)(end - s) < sizeof(magic) || memcmp(s, magic, sizeof(magic) - 1) != 0 ||
+	    !is_blank(s[sizeof(magic) - 1])) {
+		error_at(p, p->line_no, column_of(p, s), "not a land file: the first line must be 'lgma-land 1'");
+		return;
+	}
+	v = skip_blanks(s + sizeof(magic) - 1, end);
+	if (!word_is(v, end, "1"))
+		error_at(p, p->line_no, column_of(p, v),
+			 "unsupported land file version '%.*s' (this lgma reads version 1)", word_len(v, end), v);
+}
+
+static void parse_line(struct parser *p, const char *s, const char *end)
+{
+	p->line = s;
+	while (end > s && (end[-1] == '\r' || is_blank(end[-1])))
+		end--;
+	s = skip_blanks(s, end);
+	if (s == end || *s == '#')
+		return;
+	if (!p->seen_header)
+		parse_header(p, s, end);
+	else if (word_is(s, end, "ring"))
+		open_ring(p);
+	else if (end - s > 4 && memcmp(s, "ring", 4) == 0 && is_blank(s[4]))
+		error_at(p, p->line_no, column_of(p, skip_blanks(s + 4, end)),
+			 "unexpected text after 'ring': '%.*s'", word_len(skip_blanks(s + 4, end), end),
+			 skip_blanks(s + 4, end));
+	else if ((*s >= '0' && *s <= '9') || *s == '-' || *s == '+')
+		add_point(p, s, end);
+	else
+		error_at(p, p->line_no, column_of(p, s), "expected 'ring' or a vertex 'LON LAT', not '%.*s'",
+			 word_len(s, end), s);
+}
+
+struct geo_land *geo_land_parse(const char *name, const char *text, size_t size,
+				struct diag_list *diags)
+{
+	struct parser p = {.name = name, .diags = diags, .land = xcalloc(1, sizeof(struct geo_land))};
+	const char *s = text, *end = text + size;
+
+	while (s < end && p.errors < GEO_MAX_ERRORS) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *line_end = nl != NULL ? nl : end;
+		const char *nul = memchr(s, '\0', (size_t)(line_end - s));
+
+		p.line_no++;
+		p.line = s;
+		if (nul != NULL)
+			error_at(&p, p.line_no, column_of(&p, nul), "a NUL byte in a text file");
+		else
+			parse_line(&p, s, line_end);
+		s = nl != NULL ? nl + 1 : end;
+	}
+	close_ring(&p);
+	if (p.errors == 0 && !p.seen_header)
+		error_at(&p, 1, 1, "not a land file: it is empty");
+	else if (p.errors == 0 && p.land->ring_count == 0)
+		error_at(&p, p.line_no ? p.line_no : 1, 1, "no land: the file has no 'ring'");
+	if (p.errors > 0 || p.too_many) {
+		geo_land_free(p.land);
+		return NULL;
+	}
+	return p.land;
+}
+
+void geo_land_free(struct geo_land *land)
+{
+	if (land == NULL)
+		return;
+	free(land->points);
+	free(land->ring_start);
+	free(land);
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *path = xmalloc(a + b + 2);
+
+	memcpy(path, dir, a);
+	path[a] = '/';
+	memcpy(path + a + 1, name, b + 1);
+	return path;
+}
+
+/* True when real lies strictly inside real_dir. */
+static bool inside(const char *real, const char *real_dir)
+{
+	size_t n = strlen(real_dir);
+
+	return strncmp(real, real_dir, n) == 0 && (real[n] == '/' || (n == 1 && real_dir[0] == '/'));
+}
+
+struct geo_land *geo_land_load(const char *content_dir, struct diag_list *diags)
+{
+	char *path = join(content_dir, "world/land.txt");
+	char *real_dir = realpath(content_dir, NULL), *real = realpath(path, NULL);
+	struct geo_land *land = NULL;
+	size_t size;
+	char *text;
+
+	if (real == NULL) {
+		diag_add(diags, DIAG_ERROR, path, 1, 1, "cannot open: %s", strerror(errno));
+	} else if (real_dir == NULL || !inside(real, real_dir)) {
+		diag_add(diags, DIAG_ERROR, path, 1, 1, "refusing a file outside the content directory");
+	} else if ((text = readfile(path, GEO_MAX_FILE_SIZE, &size, diags)) != NULL) {
+		land = geo_land_parse(path, text, size, diags);
+		free(text);
+	}
+	free(real);
+	free(real_dir);
+	free(path);
+	return land;
+}
+
+/* ---- projection ---- */
+
+void geo_project(double lat, double lon, int w, int h, double *x, double *y)
+{
+	*x = (lon + 180.0) / 360.0 * w;
+	*y = (GEO_LAT_NORTH - lat) / (GEO_LAT_NORTH - GEO_LAT_SOUTH) * h;
+}
+
+static int clamp(double v, int n)
+{
+	if (!(v >= 0)) /* also NaN */
+		return 0;
+	if (v >= n)
+		return n - 1;
+	return (int)v;
+}
+
+bool geo_dot(double lat, double lon, int w, int h, int *x, int *y)
+{
+	double fx, fy;
+
+	geo_project(lat, lon, w, h, &fx, &fy);
+	*x = clamp(floor(fx), w);
+	*y = clamp(floor(fy), h);
+	return lat >= GEO_LAT_SOUTH && lat <= GEO_LAT_NORTH && lon >= -180.0 && lon <= 180.0;
+}
+
+/* ---- raster: a scanline fill with an active edge list ---- */
+
+struct edge {
+	double top, bottom; /* y range, top < bottom; the edge covers [top, bottom) */
+	double x_top;	    /* x at y = top */
+	double dxdy;
+	int dir; /* +1 going south, -1 going north: the winding it adds */
+};
+
+static int by_top(const void *a, const void *b)
+{
+	const struct edge *ea = a, *eb = b;
+
+	return (ea->top > eb->top) - (ea->top < eb->top);
+}
+
+/* Every non-horizontal edge of every ring, projected, sorted by top. */
+static struct edge *make_edges(const struct geo_land *land, int w, int h, size_t *count)
+{
+	struct edge *edges = xcalloc(land->point_count ? land->point_count : 1, sizeof(*edges));
+	size_t n = 0;
+
+	for (size_t r = 0; r < land->ring_count; r++) {
+		size_t first = land->ring_start[r], end = land->ring_start[r + 1];
+		for (size_t i = first; i < end; i++) {
+			const struct geo_point *a = &land->points[i];
+			const struct geo_point *b = &land->points[i + 1 < end ? i + 1 : first];
+			double ax, ay, bx, by;
+
+			geo_project(a->lat / 100.0, a->lon / 100.0, w, h, &ax, &ay);
+			geo_project(b->lat / 100.0, b->lon / 100.0, w, h, &bx, &by);
+			if (ay == by)
+				continue; /* a horizontal edge crosses no scanline */
+			struct edge *e = &edges[n++];
+			e->dir = ay < by ? 1 : -1;
+			e->top = ay < by ? ay : by;
+			e->bottom = ay < by ? by : ay;
+			e->x_top = ay < by ? ax : bx;
+			e->dxdy = (bx - ax) / (by - ay);
+		}
+	}
+	qsort(edges, n, sizeof(*edges), by_top);
+	*count = n;
+	return edges;
+}
+
+/* Winding changes along a row instead of sorted crossings: an edge crossing
+ * the row at x changes the winding of every dot whose centre (j + 0.5) lies
+ * right of x, that is from dot ceil(x - 0.5) on. A running sum then gives
+ * each dot's winding, so a row costs its edges plus its width, with no sort,
+ * however many edges a hostile file makes cross it. */
+static void add_crossing(int *delta, int w, double x, int dir)
+{
+	double from = ceil(x - 0.5);
+	int j = !(from > 0) ? 0 : from > w ? w : (int)from; /* NaN goes left */
+
+	delta[j] += dir;
+}
+
+static void fill_row(int *delta, int w, uint8_t *row)
+{
+	int winding = 0;
+
+	for (int j = 0; j < w; j++) {
+		winding += delta[j];
+		row[j] = winding != 0;
+		delta[j] = 0;
+	}
+	delta[w] = 0;
+}
+
+void geo_raster(const struct geo_land *land, int w, int h, uint8_t *dots)
+{
+	size_t edge_count = 0, next = 0, active_count = 0;
+	struct edge *edges;
+	size_t *active;
+	int *delta;
+
+	if (w <= 0 || h <= 0)
+		return;
+	memset(dots, 0, (size_t)w * (size_t)h);
+	if (land == NULL || land->ring_count == 0)
+		return;
+	edges = make_edges(land, w, h, &edge_count);
+	active = xcalloc(edge_count + 1, sizeof(*active));
+	delta = xcalloc((size_t)w + 1, sizeof(*delta));
+	for (int y = 0; y < h; y++) {
+		double centre = y + 0.5;
+
+		while (next < edge_count && edges[next].top <= centre)
+			active[active_count++] = next++;
+		for (size_t i = 0; i < active_count;) {
+			const struct edge *e = &edges[active[i]];
+			if (e->bottom <= centre) {
+				active[i] = active[--active_count];
+				continue;
+			}
+			add_crossing(delta, w, e->x_top + (centre - e->top) * e->dxdy, e->dir);
+			i++;
+		}
+		fill_row(delta, w, dots + (size_t)y * (size_t)w);
+	}
+	free(delta);
+	free(active);
+	free(edges);
+}
