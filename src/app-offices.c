@@ -57,6 +57,23 @@ static void refilter(struct app *app)
 		o->selected = o->shown[0];
 }
 
+void offices_select(struct app *app, size_t office)
+{
+	struct app_offices *o = &app->offices;
+
+	if (office >= app->content->office_count)
+		return;
+	o->selected = office;
+	/* A filter that hides it would leave its card with no list entry. */
+	if (selected_rank(o) == o->shown_count) {
+		lineedit_clear(&o->input);
+		refilter(app);
+		o->selected = office;
+	}
+	o->full_map = o->qr = false;
+	o->part = APP_OFFICES_DETAIL;
+}
+
 size_t offices_rows(const struct app *app, struct app_office_row *rows)
 {
 	const struct content *c = app->content;

@@ -515,6 +515,38 @@ static void test_results_monochrome(void **state)
 	results(true);
 }
 
+/* An office among the results opens the offices view on that office,
+ * even when the offices' filter hid it. */
+static void test_result_office(void **state)
+{
+	struct vt *vt = E2E_SPAWN(ROWS, COLS, "--lang", "en", "offices");
+
+	(void)state;
+	e2e_type(vt, "/delhi");
+	e2e_press(vt, VT_KEY_ENTER);
+	e2e_expect_in_row(vt, STATUS_ROW, "1/1");
+	for (int round = 0; round < 2; round++) {
+		/* The second time the prompt still holds the query. */
+		e2e_type(vt, "S");
+		e2e_expect_row(vt, PROMPT_ROW, round == 0 ? "Search everything:" : "Search everything: Minato");
+		if (round == 0)
+			e2e_type(vt, "Minato");
+		expect_results(vt, 1, false);
+		e2e_expect_text(vt, "Japan Office \xe2\x80\x94 Minato-ku");
+		e2e_press(vt, VT_KEY_ENTER);
+		e2e_press(vt, VT_KEY_ENTER);
+		e2e_expect_gone(vt, "Search results");
+		e2e_expect_in_row(vt, STATUS_ROW, " Japan Office ");
+		e2e_expect_text(vt, "\xe2\x94\x82 Japan Office"); /* the card, right of the list */
+		e2e_expect_text(vt, "Minato-ku");
+		if (strstr(vt_row_text(vt, STATUS_ROW), "/15") == NULL)
+			e2e_fail(vt, "the filter that hid the office is still on");
+		/* Elsewhere in the list, then the same result again. */
+		e2e_press(vt, VT_KEY_HOME);
+	}
+	e2e_quit(vt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -525,6 +557,7 @@ int main(void)
 		cmocka_unit_test(test_find_across_lines),
 		cmocka_unit_test(test_results_colour),
 		cmocka_unit_test(test_results_monochrome),
+		cmocka_unit_test(test_result_office),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
