@@ -159,8 +159,10 @@ static void char_key(struct app *app, uint32_t ch)
 	case 'g': move_selection(app, -(long)o->shown_count); break;
 	case 'G': move_selection(app, (long)o->shown_count); break;
 	case 'h': back(app); break;
-	case 'm': o->full_map = true; break;
-	case 'Q': o->qr = true; break;
+	/* With no office shown there is no card: nothing to map or encode
+	 * (the selection is one the filter hides). */
+	case 'm': o->full_map = o->shown_count > 0; break;
+	case 'Q': o->qr = o->shown_count > 0; break;
 	case '/':
 		app->prompt = APP_PROMPT_FILTER;
 		o->input.cursor = o->input.length;

@@ -447,6 +447,39 @@ static void test_filter(void **state)
 	}
 }
 
+static bool has_half_blocks(struct vt *vt)
+{
+	return vt_find(vt, "\xe2\x96\x80", NULL, NULL) || vt_find(vt, "\xe2\x96\x84", NULL, NULL) ||
+	       vt_find(vt, "\xe2\x96\x88", NULL, NULL);
+}
+
+/* When the filter leaves no office, there is no card, so no QR code and no
+ * selected marker either: Q and m do nothing. */
+static void test_filter_no_match(void **state)
+{
+	struct vt *vt = E2E_SPAWN(24, 80, "--lang", "en", "offices");
+
+	(void)state;
+	e2e_type(vt, "/zzzz");
+	e2e_expect_text(vt, "No office matches");
+	e2e_press(vt, VT_KEY_ENTER);
+	e2e_expect_in_row(vt, status_row(vt), "0/0");
+	e2e_type_quiet(vt, "Q");
+	if (vt_find(vt, "Scan with a phone", NULL, NULL) || has_half_blocks(vt))
+		e2e_fail(vt, "Q showed the code of an office the filter hides");
+	e2e_type_quiet(vt, "m");
+	if (vt_find(vt, "nearest office", NULL, NULL) || vt_find(vt, "@", NULL, NULL))
+		e2e_fail(vt, "m showed an office the filter hides");
+	e2e_expect_text(vt, "No office matches");
+	/* Esc clears the filter: every office again, and Q works. */
+	e2e_press(vt, VT_KEY_ESC);
+	e2e_expect_in_row(vt, status_row(vt), "/15");
+	e2e_type(vt, "Q");
+	e2e_expect_text(vt, "Scan with a phone");
+	e2e_press(vt, VT_KEY_ESC);
+	e2e_quit(vt);
+}
+
 /* ---- QR codes ---- */
 
 static bool dark(const uint8_t rgb[3])
@@ -532,12 +565,6 @@ static char *scan_screen(struct vt *vt)
 static void expected_qr(const struct office *o, char *out, size_t size)
 {
 	snprintf(out, size, "%s%s", strstr(o->web, "://") != NULL ? "" : "http://", o->web);
-}
-
-static bool has_half_blocks(struct vt *vt)
-{
-	return vt_find(vt, "\xe2\x96\x80", NULL, NULL) || vt_find(vt, "\xe2\x96\x84", NULL, NULL) ||
-	       vt_find(vt, "\xe2\x96\x88", NULL, NULL);
 }
 
 static void scan_office_code(struct vt *vt, const struct office *o)
@@ -784,6 +811,7 @@ int main(void)
 		cmocka_unit_test(test_open_from_menu),
 		cmocka_unit_test(test_tokyo_card_and_marker),
 		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_filter_no_match),
 		cmocka_unit_test(test_qr_codes_scan),
 		cmocka_unit_test(test_qr_without_web),
 		cmocka_unit_test(test_back_keys),
