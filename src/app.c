@@ -651,6 +651,7 @@ void app_set_content(struct app *app, const struct content *next)
 	}
 	compute_geometry(app);
 	restore_by_offset(app);
+	app_notice(app, ui_text(app_lang_code(app, app->lang), UI_RELOADED));
 }
 
 void app_free(struct app *app)
