@@ -57,6 +57,23 @@ static void refilter(struct app *app)
 		o->selected = o->shown[0];
 }
 
+void offices_select(struct app *app, size_t office)
+{
+	struct app_offices *o = &app->offices;
+
+	if (office >= app->content->office_count)
+		return;
+	o->selected = office;
+	/* A filter that hides it would leave its card with no list entry. */
+	if (selected_rank(o) == o->shown_count) {
+		lineedit_clear(&o->input);
+		refilter(app);
+		o->selected = office;
+	}
+	o->full_map = o->qr = false;
+	o->part = APP_OFFICES_DETAIL;
+}
+
 size_t offices_rows(const struct app *app, struct app_office_row *rows)
 {
 	const struct content *c = app->content;
@@ -142,8 +159,10 @@ static void char_key(struct app *app, uint32_t ch)
 	case 'g': move_selection(app, -(long)o->shown_count); break;
 	case 'G': move_selection(app, (long)o->shown_count); break;
 	case 'h': back(app); break;
-	case 'm': o->full_map = true; break;
-	case 'Q': o->qr = true; break;
+	/* With no office shown there is no card: nothing to map or encode
+	 * (the selection is one the filter hides). */
+	case 'm': o->full_map = o->shown_count > 0; break;
+	case 'Q': o->qr = o->shown_count > 0; break;
 	case '/':
 		app->prompt = APP_PROMPT_FILTER;
 		o->input.cursor = o->input.length;

@@ -179,6 +179,7 @@ static void open_result(struct app *app, const struct search_hit *hit)
 
 	if (chosen.kind == SEARCH_OFFICE) {
 		app_open(app, app->content->section_count);
+		offices_select(app, chosen.item);
 		return;
 	}
 	if (chosen.lang != SEARCH_NO_LANG && chosen.lang != app->lang)

@@ -217,6 +217,9 @@ void offices_fini(struct app *app);
 /* Keys of the offices view (and of its filter prompt). */
 void offices_input(struct app *app, const struct app_event *ev);
 void offices_filter_input(struct app *app, const struct app_event *ev);
+/* Shows an office's card (a search result): selects it, clearing a filter
+ * that hides it. */
+void offices_select(struct app *app, size_t office);
 /* The list's rows for the current filter into rows (room for regions +
  * offices); returns how many. */
 size_t offices_rows(const struct app *app, struct app_office_row *rows);
