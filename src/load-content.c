@@ -330,7 +330,10 @@ static int id_seen_cmp(const void *a, const void *b)
 /* Sorting finds duplicates in n log n even for 100 000 offices. */
 static void ids_check(struct loader *l, struct id_list *ids, const char *what)
 {
-	qsort(ids->items, ids->count, sizeof(*ids->items), id_seen_cmp);
+	/* qsort's base must not be NULL even for no items: a file whose
+	 * every id failed leaves the list unallocated. */
+	if (ids->count > 0)
+		qsort(ids->items, ids->count, sizeof(*ids->items), id_seen_cmp);
 	for (size_t i = 0, j; i < ids->count; i = j) {
 		const struct id_seen *first = &ids->items[i];
 		for (j = i + 1; j < ids->count && strcmp(ids->items[j].id, first->id) == 0; j++) {
