@@ -1,0 +1,163 @@
+/* The loader on files given in memory (load_content_files): the fuzzers'
+ * way in, so it must take the same path as a directory on disk. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lgma/load.h"
+
+#define FILE_OF(name, text) {name, text, sizeof(text) - 1}
+
+static const char site[] = "languages: [ja, en]\ntitle: {ja: 小さなサイト, en: Tiny site}\n";
+static const char one[] = "id: one\ntitle: {ja: 一, en: One}\nbody: {ja: 本文です。, en: The body.}\n";
+static const char two[] = "id: two\ntitle: Two\nbody: Text.\n";
+static const char offices[] = "regions:\n"
+			      "  - id: asia\n"
+			      "    name: {ja: アジア, en: Asia}\n"
+			      "    offices:\n"
+			      "      - id: tokyo\n"
+			      "        name: Tokyo\n"
+			      "        address: [1-14-2 Nishi-Shimbashi]\n"
+			      "        lat: 35.66\n"
+			      "        lon: 139.75\n";
+
+static char *printed(const struct diag_list *diags)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+
+	diag_print(diags, f);
+	fclose(f);
+	return buf;
+}
+
+static void assert_printed(const struct diag_list *diags, const char *want)
+{
+	char *got = printed(diags);
+
+	if (strstr(got, want) == NULL)
+		fail_msg("expected\n  %s\ngot:\n%s", want, got);
+	free(got);
+}
+
+static void test_whole_content(void **state)
+{
+	/* Given out of order: sections are still read in file-name order. */
+	const struct load_file files[] = {
+		FILE_OF("sections/20-two.yaml", two), FILE_OF("offices.yaml", offices),
+		FILE_OF("site.yaml", site), FILE_OF("sections/10-one.yaml", one),
+	};
+	struct diag_list diags;
+	struct content *c;
+
+	(void)state;
+	diag_init(&diags);
+	c = load_content_files(files, 4, &diags);
+	assert_non_null(c);
+	assert_int_equal(diags.errors + diags.warnings, 0);
+	assert_int_equal(c->lang_count, 2);
+	assert_int_equal(c->section_count, 2);
+	assert_string_equal(c->sections[0].id, "one");
+	assert_string_equal(c->sections[0].file, "sections/10-one.yaml");
+	assert_string_equal(c->sections[1].id, "two");
+	assert_string_equal(content_text_get(&c->sections[1].title, 0), "Two");
+	assert_int_equal(c->office_count, 1);
+	assert_string_equal(c->offices[0].id, "tokyo");
+	content_free(c);
+	diag_fini(&diags);
+}
+
+/* The bytes need no NUL: a file cut inside a scalar ends there. */
+static void test_size_is_the_end(void **state)
+{
+	const struct load_file files[] = {
+		FILE_OF("site.yaml", site),
+		{"sections/10-one.yaml", "id: one\ntitle: T\nbody: B and more", 24},
+	};
+	struct diag_list diags;
+	struct content *c;
+
+	(void)state;
+	diag_init(&diags);
+	c = load_content_files(files, 2, &diags);
+	assert_non_null(c);
+	assert_string_equal(content_text_get(&c->sections[0].body, 1), "B");
+	content_free(c);
+	diag_fini(&diags);
+}
+
+static void test_missing_files(void **state)
+{
+	const struct load_file files[] = {FILE_OF("sections/10-one.yaml", one)};
+	const struct load_file only_site[] = {FILE_OF("site.yaml", site)};
+	struct diag_list diags;
+
+	(void)state;
+	diag_init(&diags);
+	assert_null(load_content_files(files, 1, &diags));
+	assert_printed(&diags, "site.yaml:1:1: error: cannot open: No such file or directory\n");
+	diag_fini(&diags);
+	diag_init(&diags);
+	assert_null(load_content_files(only_site, 1, &diags));
+	assert_printed(&diags, "sections:1:1: error: no sections (add NN-name.yaml files)\n");
+	diag_fini(&diags);
+}
+
+/* Names follow the directory's rules: dot files, backups and files in
+ * subdirectories are skipped, other names warned about. */
+static void test_section_names(void **state)
+{
+	const struct load_file files[] = {
+		FILE_OF("site.yaml", site),	       FILE_OF("sections/10-one.yaml", one),
+		FILE_OF("sections/.20-two.yaml", "x"), FILE_OF("sections/20-two.yaml~", "x"),
+		FILE_OF("sections/old/20-two.yaml", "x"), FILE_OF("sections/README", "x"),
+		FILE_OF("sectionsX/20-two.yaml", "x"),
+	};
+	struct diag_list diags;
+	struct content *c;
+
+	(void)state;
+	diag_init(&diags);
+	c = load_content_files(files, sizeof(files) / sizeof(files[0]), &diags);
+	assert_non_null(c);
+	assert_int_equal(c->section_count, 1);
+	assert_int_equal(diags.warnings, 1);
+	assert_printed(&diags, "sections:1:1: warning: 'README' is not a .yaml file (ignored)\n");
+	content_free(c);
+	diag_fini(&diags);
+}
+
+static void test_errors_are_located(void **state)
+{
+	const struct load_file files[] = {
+		FILE_OF("site.yaml", site),
+		FILE_OF("sections/10-one.yaml", "id: one\ntitle: T\nbody: [a, &x b]\n"),
+	};
+	struct diag_list diags;
+
+	(void)state;
+	diag_init(&diags);
+	assert_null(load_content_files(files, 2, &diags));
+	assert_printed(&diags, "sections/10-one.yaml:3:11: error: anchors and aliases are not allowed");
+	diag_fini(&diags);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_whole_content),
+		cmocka_unit_test(test_size_is_the_end),
+		cmocka_unit_test(test_missing_files),
+		cmocka_unit_test(test_section_names),
+		cmocka_unit_test(test_errors_are_located),
+	};
+
+	return cmocka_run_group_tests_name("load-files", tests, NULL, NULL);
+}
