@@ -47,8 +47,9 @@ struct field {
 	const struct ytree_node *value;
 };
 
-static void vreport(struct loader *l, enum diag_severity severity, const char *file, unsigned line,
-		    unsigned column, const char *fmt, va_list ap)
+__attribute__((format(printf, 6, 0))) static void vreport(struct loader *l, enum diag_severity severity,
+							   const char *file, unsigned line, unsigned column,
+							   const char *fmt, va_list ap)
 {
 	char msg[512];
 
