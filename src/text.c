@@ -175,13 +175,17 @@ size_t text_glyph_next(const char *str, size_t n, bool ambiguous_wide, struct te
 		return size;
 	size = extend_zwj(s, (size_t)(u8_grapheme_next(s, s + n) - s), n);
 	width = text_char_width(base, ambiguous_wide);
-	if (width <= 0) { /* a mark with no base: show it on a no-break space */
+	if (width <= 0 && (gbp == GBP_EXTEND || gbp == GBP_ZWJ || gbp == GBP_SPACINGMARK)) {
+		/* A mark with no base: show it on a no-break space, which it
+		 * joins into one cluster. */
 		char shown[2 + 4] = "\xC2\xA0";
 		memcpy(shown + 2, s, (size_t)base_len);
 		set_glyph(g, shown, 2 + (size_t)base_len, 1, TEXT_GLYPH_REPLACED);
 		return (size_t)base_len;
 	}
-	if (joins_previous(gbp)) { /* a spacing mark or emoji modifier with no base */
+	/* A spacing mark or emoji modifier with no base; a vowel or final jamo
+	 * with no leading one (it would not join a no-break space). */
+	if (width <= 0 || joins_previous(gbp)) {
 		set_glyph(g, REPLACEMENT, 3, text_char_width(0xFFFD, ambiguous_wide), TEXT_GLYPH_REPLACED);
 		return (size_t)base_len;
 	}

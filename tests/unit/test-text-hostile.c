@@ -77,12 +77,25 @@ static void test_lone_leading_jamo(void **state)
 	assert_columns_agree("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8"); /* a whole syllable */
 }
 
+/* Characters of width 0 that do not join a no-break space: vowel and
+ * final jamo with no leading one, interlinear annotation and Egyptian
+ * format controls. Shown on a no-break space they were two graphemes. */
+static void test_zero_width_that_joins_nothing(void **state)
+{
+	(void)state;
+	assert_columns_agree("\xe3\x80\x82\xe1\x86\xa8"); /* 。 U+11A8 */
+	assert_columns_agree("x\xe1\x85\xa1y");		 /* U+1161 */
+	assert_columns_agree("\xef\xbf\xb9" "a\xef\xbf\xbb");	 /* U+FFF9 a U+FFFB */
+	assert_columns_agree("\xf0\x93\x90\xb0");		 /* U+13430 */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_modifier_after_replacement),
 		cmocka_unit_test(test_prepend_before_wide),
 		cmocka_unit_test(test_lone_leading_jamo),
+		cmocka_unit_test(test_zero_width_that_joins_nothing),
 	};
 
 	return cmocka_run_group_tests_name("text-hostile", tests, NULL, NULL);
