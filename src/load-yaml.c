@@ -20,15 +20,43 @@ struct builder {
 	size_t pending_count[YTREE_MAX_DEPTH];
 	size_t pending_cap[YTREE_MAX_DEPTH];
 	size_t depth;
+	unsigned end_line, end_column; /* where the last character ends */
 	struct ytree_node *root;
 	unsigned documents;
 	bool failed;
 };
 
+/* libyaml ends a file that has no final newline with one of its own, so
+ * what it finds at the end is on a line the file does not have: point at
+ * the end of the last line instead. */
+static void clamp_to_end(const struct builder *b, unsigned *line, unsigned *col)
+{
+	if (*line > b->end_line) {
+		*line = b->end_line;
+		*col = b->end_column;
+	}
+}
+
 static void error_at(struct builder *b, unsigned line, unsigned col, const char *msg)
 {
+	clamp_to_end(b, &line, &col);
 	diag_add(b->diags, DIAG_ERROR, b->path, line, col, "%s", msg);
 	b->failed = true;
+}
+
+/* Bytes of the line break at s[0..n), 0 if none: YAML's breaks, which
+ * libyaml counts lines by (CR LF, CR, LF, NEL, LS, PS). */
+static size_t line_break(const uint8_t *s, size_t n)
+{
+	if (s[0] == '\r')
+		return n > 1 && s[1] == '\n' ? 2 : 1;
+	if (s[0] == '\n')
+		return 1;
+	if (n > 1 && s[0] == 0xC2 && s[1] == 0x85)
+		return 2;
+	if (n > 2 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9))
+		return 3;
+	return 0;
 }
 
 /* libyaml reports reader errors (bad UTF-8, control characters) by byte
@@ -43,10 +71,11 @@ static void offset_position(const struct builder *b, size_t offset, unsigned *li
 	if (offset > b->size)
 		offset = b->size;
 	while (i < offset) {
-		if (s[i] == '\n') {
+		size_t brk = line_break(s + i, offset - i);
+		if (brk > 0) {
 			(*line)++;
 			*col = 1;
-			i++;
+			i += brk;
 			continue;
 		}
 		int n = u8_mblen(s + i, offset - i);
@@ -91,6 +120,7 @@ static struct ytree_node *new_node(struct builder *b, enum ytree_kind kind, cons
 	n->kind = kind;
 	n->line = (unsigned)mark->line + 1;
 	n->column = (unsigned)mark->column + 1;
+	clamp_to_end(b, &n->line, &n->column);
 	return n;
 }
 
@@ -224,6 +254,7 @@ const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t
 		error_at(&b, 1, 1, "out of memory while parsing");
 		return NULL;
 	}
+	offset_position(&b, size, &b.end_line, &b.end_column);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, size);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (more) {

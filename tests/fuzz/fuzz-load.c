@@ -67,12 +67,19 @@ static void split(struct input *in, const uint8_t *data, size_t size)
 	}
 }
 
+/* Lines as YAML counts them: CR LF, CR, LF, NEL, LS and PS end a line. */
 static size_t line_count(const struct load_file *f)
 {
+	const uint8_t *s = (const uint8_t *)f->bytes;
 	size_t lines = 1;
 
-	for (size_t i = 0; i < f->size; i++)
-		lines += f->bytes[i] == '\n';
+	for (size_t i = 0; i < f->size; i++) {
+		if (s[i] == '\r' && i + 1 < f->size && s[i + 1] == '\n')
+			i++;
+		if (s[i] == '\r' || s[i] == '\n' || (s[i] == 0xC2 && i + 1 < f->size && s[i + 1] == 0x85) ||
+		    (s[i] == 0xE2 && i + 2 < f->size && s[i + 1] == 0x80 && (s[i + 2] & 0xFE) == 0xA8))
+			lines++;
+	}
 	return lines;
 }
 

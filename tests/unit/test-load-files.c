@@ -149,6 +149,43 @@ static void test_errors_are_located(void **state)
 	diag_fini(&diags);
 }
 
+static void assert_section_error(const char *text, size_t size, const char *want)
+{
+	const struct load_file files[] = {FILE_OF("site.yaml", site), {"sections/10-one.yaml", text, size}};
+	struct diag_list diags;
+
+	diag_init(&diags);
+	assert_null(load_content_files(files, 2, &diags));
+	assert_printed(&diags, want);
+	diag_fini(&diags);
+}
+
+/* libyaml places the end of a file with no final newline on a line after
+ * it; errors there point at the end of the last line, which exists. */
+static void test_error_at_end_of_file(void **state)
+{
+	static const char cut[] = "id: one\ntitle: T\nbody: {a";
+	static const char empty_value[] = "id: one\ntitle: T\nbody:";
+
+	(void)state;
+	assert_section_error(cut, sizeof(cut) - 1, "sections/10-one.yaml:3:9: error: YAML syntax:");
+	assert_section_error(empty_value, sizeof(empty_value) - 1,
+			     "sections/10-one.yaml:3:6: error: 'body' must be text or a mapping");
+}
+
+/* Lines end at CR, CR LF, NEL, LS and PS too, as libyaml counts them. */
+static void test_lines_of_every_break(void **state)
+{
+	static const char cr[] = "id: one\rtitle: T\r\nbody: \x01";
+	static const char ls[] = "id: one\xe2\x80\xa8title: T\xc2\x85" "body: \x01";
+
+	(void)state;
+	assert_section_error(cr, sizeof(cr) - 1,
+			     "sections/10-one.yaml:3:7: error: control characters are not allowed (byte 0x01)");
+	assert_section_error(ls, sizeof(ls) - 1,
+			     "sections/10-one.yaml:3:7: error: control characters are not allowed (byte 0x01)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +194,8 @@ int main(void)
 		cmocka_unit_test(test_missing_files),
 		cmocka_unit_test(test_section_names),
 		cmocka_unit_test(test_errors_are_located),
+		cmocka_unit_test(test_error_at_end_of_file),
+		cmocka_unit_test(test_lines_of_every_break),
 	};
 
 	return cmocka_run_group_tests_name("load-files", tests, NULL, NULL);
