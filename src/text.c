@@ -175,9 +175,11 @@ size_t text_glyph_next(const char *str, size_t n, bool ambiguous_wide, struct te
 		return size;
 	size = extend_zwj(s, (size_t)(u8_grapheme_next(s, s + n) - s), n);
 	width = text_char_width(base, ambiguous_wide);
-	if (width <= 0 && (gbp == GBP_EXTEND || gbp == GBP_ZWJ || gbp == GBP_SPACINGMARK)) {
+	if (width <= 0 && (gbp == GBP_EXTEND || gbp == GBP_ZWJ || gbp == GBP_SPACINGMARK) &&
+	    !is_emoji_sequence_part(base)) {
 		/* A mark with no base: show it on a no-break space, which it
-		 * joins into one cluster. */
+		 * joins into one cluster (a keycap would make an emoji
+		 * sequence of it). */
 		char shown[2 + 4] = "\xC2\xA0";
 		memcpy(shown + 2, s, (size_t)base_len);
 		set_glyph(g, shown, 2 + (size_t)base_len, 1, TEXT_GLYPH_REPLACED);

@@ -29,6 +29,7 @@ static bool forbidden(ucs4_t c)
 {
 	return c < 0x20 || (c >= 0x7f && c < 0xa0) || uc_is_property_bidi_control(c) ||
 	       uc_is_property_join_control(c) || uc_is_property_variation_selector(c) ||
+	       uc_is_property_emoji_modifier(c) || c == 0x20E3 /* combining keycap */ ||
 	       uc_is_property_regional_indicator(c) || (c >= 0xE0000 && c <= 0xE007F);
 }
 

@@ -29,8 +29,8 @@ _Noreturn void fuzz_fail(const char *file, int line, const char *cond, const cha
 	} while (0)
 
 /* text.h's promise for s[0..n): valid UTF-8 with no NUL, no C0 or C1
- * control, DEL, bidi control or emoji-sequence joiner/selector/tag/regional
- * indicator, and every grapheme (as text_grapheme_size cuts them) at most
+ * control, DEL, bidi control or part of an emoji sequence (joiner,
+ * variation selector, modifier, keycap, tag, regional indicator), and every grapheme (as text_grapheme_size cuts them) at most
  * TEXT_GRAPHEME_MAX bytes and 1 or 2 columns. what names s in a failure. */
 void fuzz_check_safe(const char *s, size_t n, bool ambiguous_wide, const char *what);
 

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unigbrk.h>
+#include <unistr.h>
+
 #include "lgma/canvas.h"
 #include "lgma/text.h"
 
@@ -89,6 +92,78 @@ static void test_zero_width_that_joins_nothing(void **state)
 	assert_columns_agree("\xf0\x93\x90\xb0");		 /* U+13430 */
 }
 
+/* A combining keycap with no base: on a no-break space it made an emoji
+ * keycap sequence, which text.h keeps off the screen (and sanitising the
+ * result again took the keycap away: the output was not display-safe). */
+static void test_lone_keycap(void **state)
+{
+	(void)state;
+	for (int wide = 0; wide < 2; wide++) {
+		size_t len, again_len;
+		char *safe = text_sanitize("\xe4\xe2\x83\xa3", 4, wide, &len);
+		char *again = text_sanitize(safe, len, wide, &again_len);
+
+		assert_null(strstr(safe, "\xe2\x83\xa3"));
+		assert_int_equal(again_len, len);
+		assert_memory_equal(again, safe, len);
+		free(again);
+		free(safe);
+	}
+	assert_columns_agree("\x01\xe2\x83\xa3");
+}
+
+/* Whether glyph g, drawn between two copies of probe, starts and ends on
+ * grapheme cluster boundaries of the result (as the canvas cuts it). */
+static bool stands_alone(const struct text_glyph *g, const char *probe)
+{
+	char buf[64];
+	size_t p = strlen(probe), len = 2 * p + g->size, at = 0;
+	const uint8_t *s = (const uint8_t *)buf;
+	bool start = false, end = false;
+
+	memcpy(buf, probe, p);
+	memcpy(buf + p, g->bytes, g->size);
+	memcpy(buf + p + g->size, probe, p);
+	while (at < len) {
+		start |= at == p;
+		end |= at == p + g->size;
+		at = (size_t)(u8_grapheme_next(s + at, s + len) - s);
+	}
+	return start && end;
+}
+
+/* Every code point alone: its glyph is as wide as it claims and joins
+ * neither a glyph before nor one after it, whatever those are among what
+ * glyphs can be (a letter, U+FFFD, a tab's space, a caret, a syllable, a
+ * no-break space). */
+static void test_every_code_point(void **state)
+{
+	static const char *const probes[] = {"A", "\xef\xbf\xbd", " ", "^", "\xea\xb0\x80", "\xc2\xa0"};
+
+	(void)state;
+	for (ucs4_t c = 1; c <= 0x10FFFF; c++) {
+		uint8_t in[4];
+		int n;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		n = u8_uctomb(in, c, sizeof(in));
+		for (int wide = 0; wide < 2; wide++) {
+			struct text_glyph g;
+			text_glyph_next((const char *)in, (size_t)n, wide, &g);
+			if (g.size == 0)
+				continue;
+			if (text_width(g.bytes, g.size, wide) != g.width)
+				fail_msg("U+%04X: glyph claims %u columns, has %d", (unsigned)c, g.width,
+					 text_width(g.bytes, g.size, wide));
+			for (size_t p = 0; p < sizeof(probes) / sizeof(probes[0]) && !wide; p++)
+				if (!stands_alone(&g, probes[p]))
+					fail_msg("U+%04X: its glyph joins the glyph %s next to it", (unsigned)c,
+						 probes[p]);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -96,6 +171,8 @@ int main(void)
 		cmocka_unit_test(test_prepend_before_wide),
 		cmocka_unit_test(test_lone_leading_jamo),
 		cmocka_unit_test(test_zero_width_that_joins_nothing),
+		cmocka_unit_test(test_lone_keycap),
+		cmocka_unit_test(test_every_code_point),
 	};
 
 	return cmocka_run_group_tests_name("text-hostile", tests, NULL, NULL);
