@@ -250,12 +250,20 @@ const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t
 	yaml_parser_t parser;
 	bool more = true;
 
+	/* Editors on Windows start UTF-8 files with a byte order mark. With
+	 * the encoding set (so that no file is taken for UTF-16), libyaml
+	 * reads the mark as part of the first key; it is no character of the
+	 * content, so it goes before parsing and counts in no column. */
+	if (b.size >= 3 && memcmp(b.bytes, "\xEF\xBB\xBF", 3) == 0) {
+		b.bytes += 3;
+		b.size -= 3;
+	}
+	offset_position(&b, b.size, &b.end_line, &b.end_column);
 	if (!yaml_parser_initialize(&parser)) {
 		error_at(&b, 1, 1, "out of memory while parsing");
 		return NULL;
 	}
-	offset_position(&b, size, &b.end_line, &b.end_column);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, size);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)b.bytes, b.size);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (more) {
 		yaml_event_t ev;

@@ -186,6 +186,30 @@ static void test_lines_of_every_break(void **state)
 			     "sections/10-one.yaml:3:7: error: control characters are not allowed (byte 0x01)");
 }
 
+/* A UTF-8 byte order mark, as Windows editors write it, is not content;
+ * UTF-16 is refused at its first byte. */
+static void test_byte_order_mark(void **state)
+{
+	static const char bom[] = "\xef\xbb\xbfid: one\ntitle: T\nbody: B\n";
+	static const char bom_error[] = "\xef\xbb\xbfid: one\ntitle: T\nbody: \x01\n";
+	static const char utf16[] = "\xff\xfei\0d\0:\0 \0o\0n\0e\0";
+	const struct load_file files[] = {FILE_OF("site.yaml", site), FILE_OF("sections/10-one.yaml", bom)};
+	struct diag_list diags;
+	struct content *c;
+
+	(void)state;
+	diag_init(&diags);
+	c = load_content_files(files, 2, &diags);
+	assert_non_null(c);
+	assert_string_equal(c->sections[0].id, "one");
+	content_free(c);
+	diag_fini(&diags);
+	assert_section_error(bom_error, sizeof(bom_error) - 1,
+			     "sections/10-one.yaml:3:7: error: control characters are not allowed");
+	assert_section_error(utf16, sizeof(utf16) - 1,
+			     "sections/10-one.yaml:1:1: error: invalid leading UTF-8 octet (byte 0xFF)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_errors_are_located),
 		cmocka_unit_test(test_error_at_end_of_file),
 		cmocka_unit_test(test_lines_of_every_break),
+		cmocka_unit_test(test_byte_order_mark),
 	};
 
 	return cmocka_run_group_tests_name("load-files", tests, NULL, NULL);
