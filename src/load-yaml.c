@@ -95,8 +95,13 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p)
 	}
 	if (p->error == YAML_READER_ERROR) {
 		offset_position(b, p->problem_offset, &line, &col);
-		if (p->problem_value != -1)
+		/* libyaml's value is the byte for a bad octet and the code point
+		 * for a character it refuses (a control, a surrogate). */
+		if (p->problem_value != -1 && p->problem != NULL && strstr(p->problem, "octet") != NULL)
 			snprintf(msg, sizeof(msg), "%s (byte 0x%02X)", p->problem, p->problem_value & 0xff);
+		else if (p->problem_value != -1)
+			snprintf(msg, sizeof(msg), "%s (U+%04X)", p->problem ? p->problem : "cannot read",
+				 (unsigned)p->problem_value);
 		else
 			snprintf(msg, sizeof(msg), "%s", p->problem ? p->problem : "cannot read");
 		error_at(b, line, col, msg);

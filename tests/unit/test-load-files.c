@@ -181,9 +181,9 @@ static void test_lines_of_every_break(void **state)
 
 	(void)state;
 	assert_section_error(cr, sizeof(cr) - 1,
-			     "sections/10-one.yaml:3:7: error: control characters are not allowed (byte 0x01)");
+			     "sections/10-one.yaml:3:7: error: control characters are not allowed (U+0001)");
 	assert_section_error(ls, sizeof(ls) - 1,
-			     "sections/10-one.yaml:3:7: error: control characters are not allowed (byte 0x01)");
+			     "sections/10-one.yaml:3:7: error: control characters are not allowed (U+0001)");
 }
 
 /* A UTF-8 byte order mark, as Windows editors write it, is not content;
@@ -210,6 +210,25 @@ static void test_byte_order_mark(void **state)
 			     "sections/10-one.yaml:1:1: error: invalid leading UTF-8 octet (byte 0xFF)");
 }
 
+/* A refused character is named by its code point, a bad byte by its value. */
+static void test_refused_characters_named(void **state)
+{
+	static const char c1[] = "id: one\ntitle: T\nbody: a\xc2\x9b\n";
+	static const char surrogate[] = "id: one\ntitle: T\nbody: \xed\xa0\x80\n";
+	static const char beyond[] = "id: one\ntitle: T\nbody: \xf4\x90\x80\x80\n";
+	static const char bad_byte[] = "id: one\ntitle: T\nbody: a\xff" "b\n";
+
+	(void)state;
+	assert_section_error(c1, sizeof(c1) - 1,
+			     "sections/10-one.yaml:3:8: error: control characters are not allowed (U+009B)\n");
+	assert_section_error(surrogate, sizeof(surrogate) - 1,
+			     "sections/10-one.yaml:3:7: error: invalid Unicode character (U+D800)\n");
+	assert_section_error(beyond, sizeof(beyond) - 1,
+			     "sections/10-one.yaml:3:7: error: invalid Unicode character (U+110000)\n");
+	assert_section_error(bad_byte, sizeof(bad_byte) - 1,
+			     "sections/10-one.yaml:3:8: error: invalid leading UTF-8 octet (byte 0xFF)\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_error_at_end_of_file),
 		cmocka_unit_test(test_lines_of_every_break),
 		cmocka_unit_test(test_byte_order_mark),
+		cmocka_unit_test(test_refused_characters_named),
 	};
 
 	return cmocka_run_group_tests_name("load-files", tests, NULL, NULL);
