@@ -23,6 +23,7 @@ struct builder {
 	unsigned end_line, end_column; /* where the last character ends */
 	struct ytree_node *root;
 	unsigned documents;
+	size_t nodes;
 	bool failed;
 };
 
@@ -219,6 +220,13 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev)
 		/* Content never needs them, and refusing them closes the
 		 * alias-expansion ("billion laughs") attack. */
 		error_at(b, line, col, "anchors and aliases are not allowed in content files");
+		return false;
+	}
+	if ((ev->type == YAML_SCALAR_EVENT || ev->type == YAML_SEQUENCE_START_EVENT ||
+	     ev->type == YAML_MAPPING_START_EVENT) && ++b->nodes > YTREE_MAX_NODES) {
+		char msg[128];
+		snprintf(msg, sizeof(msg), "more than %d keys, values and items in one file", YTREE_MAX_NODES);
+		error_at(b, line, col, msg);
 		return false;
 	}
 	switch (ev->type) {

@@ -356,6 +356,32 @@ static void test_word_of_10_mb(void **state)
 	free(word);
 }
 
+/* 16 MiB of "[a,a,a,...]": eight million tiny values. Without a bound on
+ * the nodes of a file the tree took 675 MB; now the loader stops at
+ * YTREE_MAX_NODES. */
+static void test_dense_list_of_16_mib(void **state)
+{
+	size_t n = 16 * 1024 * 1024 - 64, size;
+	char *list = malloc(n), *file;
+	struct outcome o;
+
+	(void)state;
+	list[0] = '[';
+	for (size_t i = 1; i < n - 2; i += 2) {
+		list[i] = 'a';
+		list[i + 1] = ',';
+	}
+	list[n - 2] = 'a';
+	list[n - 1] = ']';
+	file = section_with_body(list, n, &size);
+	o = load_section("16 MiB of tiny values", file, size, NULL);
+	assert_false(o.loaded);
+	assert_printed(&o, "sections/10-one.yaml:3:3999994: error: more than 2000000 keys, values and items in one file\n");
+	free(o.printed);
+	free(file);
+	free(list);
+}
+
 /* A million errors cost the memory of a thousand: the rest are counted. */
 static void test_million_errors(void **state)
 {
@@ -588,6 +614,7 @@ int main(void)
 		cmocka_unit_test(test_file_of_200_mb),
 		cmocka_unit_test(test_line_of_1_mb),
 		cmocka_unit_test(test_word_of_10_mb),
+		cmocka_unit_test(test_dense_list_of_16_mib),
 		cmocka_unit_test(test_million_errors),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_every_control_character),
