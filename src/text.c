@@ -198,11 +198,10 @@ size_t text_glyph_next(const char *str, size_t n, bool ambiguous_wide, struct te
 		set_glyph(g, REPLACEMENT, 3, text_char_width(0xFFFD, ambiguous_wide), TEXT_GLYPH_REPLACED);
 		return size;
 	}
-	if (has_emoji_sequence_part(s + base_len, size - (size_t)base_len)) {
+	if (has_emoji_sequence_part(s + base_len, size - (size_t)base_len))
 		set_char(g, base, ambiguous_wide, TEXT_GLYPH_REPLACED | TEXT_GLYPH_EMOJI_SEQUENCE);
-		return size;
-	}
-	set_cluster(g, s, size, base_len, width);
+	else
+		set_cluster(g, s, size, base_len, width);
 	/* A leading jamo with no vowel kept would join a syllable drawn next. */
 	if (gbp == GBP_L && g->size == (size_t)base_len)
 		set_glyph(g, REPLACEMENT, 3, text_char_width(0xFFFD, ambiguous_wide), TEXT_GLYPH_REPLACED);

@@ -78,6 +78,8 @@ static void test_lone_leading_jamo(void **state)
 	assert_columns_agree("\xe1\x84\x80\xe2\x80\x8b\xe1\x84\x80");	 /* ᄀ ZWSP ᄀ */
 	assert_columns_agree("\xe1\x84\x80\xd8\x80\xea\xb0\x80");	 /* ᄀ U+0600 가 */
 	assert_columns_agree("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8"); /* a whole syllable */
+	/* An emoji sequence on a leading jamo shows its base alone. */
+	assert_columns_agree("\xe1\x84\x80\xcc\x81\xef\xb8\x8f\xe2\x80\x8b\xea\xb0\x80");
 }
 
 /* Characters of width 0 that do not join a no-break space: vowel and
