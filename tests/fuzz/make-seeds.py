@@ -139,7 +139,54 @@ def app_seeds():
         [3, 0xFF, 0xFF, 0x10], special(F1)))
 
 
+def csi_keys():
+    keys = [b"\x1b[A", b"\x1b[B", b"\x1bOA", b"\x1bOB", b"\x1b[5~", b"\x1b[6~", b"\x1b[H", b"\x1b[F",
+            b"\x1bOH", b"\x1bOF", b"\x1bOP", b"\x1b[11~", b"\x1b[Z", b"\x1b[3~", b"\t", b"\r", b"\x7f"]
+    return b"".join(keys)
+
+
+TTY_TOKENS = [b"j", b"k", b"L", b"B", b"?", b"1", b"7", b"g", b"G", b" ", b"q", b"h", b"l", b"\r", b"\t",
+              b"\x7f", b"\x03", b"\x1a", b"\x1c", b"\x04", b"\x00", b"\x1b", b"\x1b[A", b"\x1b[6~", b"\x1bOP",
+              b"\x1b[<0;5;3M", b"\x1b[<65;1;1M", b"\x1b[M !!", b"\x1b[200~", b"\x1b[201~", "日".encode(),
+              "é".encode(), "😀".encode(), "\u0301".encode(), "\u202e".encode()]
+
+
+def tty_seeds():
+    """Raw keyboard bytes for tty-replay (no seed holds the exit key).
+    Bytes that are not UTF-8 go to corpus/tty-known: lgma ends on them
+    (see README.md) and tty-replay runs them once that is fixed."""
+    import random
+    clear("tty")
+    clear("tty-known")
+    write("tty", "keys", b"1jjjfbL?q\x1b" + csi_keys() * 3 + b"B3GgL7\x1b[D\x1b[D" + b"Qq\x03\x1a\x1c")
+    write("tty", "mouse-sgr", b"".join([
+        b"\x1b[<0;10;5M\x1b[<0;10;5m", b"\x1b[<0;2;3M\x1b[<0;2;3m", b"\x1b[<64;40;10M\x1b[<65;40;10M" * 10,
+        b"\x1b[<0;99999;99999M\x1b[<0;99999;99999m", b"\x1b[<0;0;0M", b"\x1b[<2;1;1M\x1b[<35;5;5M",
+        b"\x1b[<0;-1;-1M", b"\x1b[<999999999999;1;1M"]))
+    write("tty", "mouse-x10", b"".join(b"\x1b[M" + bytes([32 + b, x, y]) for b, x, y in
+                                       [(0, 33, 34), (3, 33, 34), (64, 50, 40), (65, 255, 255), (0, 0, 0),
+                                        (0, 32, 32), (96, 127, 127), (0, 200, 33)]))
+    write("tty", "escape-soup", b"".join([
+        b"\x1b[" + b"1;" * 500 + b"A", b"\x1b]0;title\x07", b"\x1b]52;c;" + b"A" * 300 + b"\x1b\\",
+        b"\x1bP" + b"q" * 100 + b"\x1b\\", b"\x1b\x1b\x1b[", b"\x1b[200~pasted\ntext\x1b[201~",
+        b"\x1b[?1049h\x1b[2J", b"\x1bO", b"\x1b[1;5A\x1b[1;2B\x1b[15;3~", b"\x1b[I\x1b[O", b"\x1b[?62;c"]))
+    write("tty", "utf8", "日本語ＡＢＣ｡ｱ😀👨\u200d👩\u202e\u0301".encode() + "é".encode() * 40 + "\U0010ffff".encode())
+    write("tty", "controls", bytes(c for c in range(32) if c != 0x1d) + b"\x7f" * 3)
+    rng = random.Random(20261129)
+    for i in range(2):
+        data = b"".join(rng.choice(TTY_TOKENS) for _ in range(600))
+        assert b"\x1dx\x1dy" not in data
+        write("tty", "random-%d" % i, data)
+    write("tty-known", "invalid-utf8", b"\xff")
+    write("tty-known", "overlong", b"\xc0\xaf")
+    write("tty-known", "surrogate", b"\xed\xa0\x80")
+    write("tty-known", "c1-bytes", b"\x80\x81\x9b")
+    write("tty-known", "latin1-e-acute", b"\xe9t\xe9")
+    write("tty-known", "split-character", b"j" * 60 + "日本".encode())  # with --split
+
+
 if __name__ == "__main__":
     load_seeds()
     text_seeds()
     app_seeds()
+    tty_seeds()
