@@ -37,6 +37,9 @@ struct vt {
 	int status;
 	enum vt_wait exit_result;
 	int io_timeout_ms;
+	/* Waits are multiplied by this: LGMA_E2E_TIMEOUT_SCALE when the
+	 * program runs under LGMA_E2E_WRAPPER (vt.c), else 1. */
+	int timeout_scale;
 
 	/* Terminal properties libvterm reports. */
 	bool cursor_visible, altscreen;

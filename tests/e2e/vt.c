@@ -329,8 +329,8 @@ int vt_flush_to_child(struct vt *vt)
  * (meson test --setup=valgrind) sets it to valgrind, so the end-to-end
  * tests check the real binary they drive. Only a program named lgma is
  * wrapped; the driver's self-tests' less and vt-keyecho are not.
- * LGMA_E2E_TIMEOUT_SCALE=N multiplies every wait of the driver, for a
- * wrapped lgma is that much slower. */
+ * LGMA_E2E_TIMEOUT_SCALE=N multiplies every wait on a wrapped lgma, which
+ * is that much slower; waits on other programs keep their times. */
 
 static int timeout_scale(void)
 {
@@ -340,9 +340,9 @@ static int timeout_scale(void)
 	return n >= 1 && n <= 1000 ? n : 1;
 }
 
-static int scaled(int ms)
+static int scaled(const struct vt *vt, int ms)
 {
-	long long n = (long long)ms * timeout_scale();
+	long long n = (long long)ms * vt->timeout_scale;
 
 	return n > 1000000000 ? 1000000000 : (int)n;
 }
@@ -441,12 +441,13 @@ struct vt *vt_spawn(char *const argv[], char *const envp[], int rows, int cols)
 		errno = ENOMEM;
 		return NULL;
 	}
-	vt->io_timeout_ms = scaled(DEFAULT_IO_TIMEOUT_MS);
 	vt->syscw_last = -1;
 	vt->pidfd = -1;
 	become_subreaper();
 	env = child_env(envp);
 	wrapped = wrapped_argv(argv, &words);
+	vt->timeout_scale = wrapped != NULL ? timeout_scale() : 1;
+	vt->io_timeout_ms = scaled(vt, DEFAULT_IO_TIMEOUT_MS);
 	vt->pid = forkpty(&vt->master, NULL, NULL, &ws);
 	if (vt->pid == 0) {
 		char *const *run = wrapped != NULL ? wrapped : argv;
@@ -482,7 +483,7 @@ pid_t vt_pid(const struct vt *vt)
 
 void vt_set_io_timeout(struct vt *vt, int ms)
 {
-	vt->io_timeout_ms = scaled(ms);
+	vt->io_timeout_ms = scaled(vt, ms);
 }
 
 void vt_set_output_hook(struct vt *vt, vt_output_hook *hook, void *user)
@@ -506,8 +507,8 @@ void vt_recorded_clear(struct vt *vt)
 
 enum vt_wait vt_wait_quiet(struct vt *vt, int quiet_ms, int timeout_ms)
 {
-	quiet_ms = scaled(quiet_ms);
-	timeout_ms = scaled(timeout_ms);
+	quiet_ms = scaled(vt, quiet_ms);
+	timeout_ms = scaled(vt, timeout_ms);
 	double start = vt_now_ms(), deadline = start + timeout_ms;
 
 	for (;;) {
@@ -527,7 +528,7 @@ enum vt_wait vt_wait_quiet(struct vt *vt, int quiet_ms, int timeout_ms)
 
 enum vt_wait vt_wait_output(struct vt *vt, int timeout_ms)
 {
-	double deadline = vt_now_ms() + scaled(timeout_ms);
+	double deadline = vt_now_ms() + scaled(vt, timeout_ms);
 
 	while (vt->action.bytes == 0) {
 		if (vt_now_ms() >= deadline)
@@ -540,7 +541,7 @@ enum vt_wait vt_wait_output(struct vt *vt, int timeout_ms)
 
 enum vt_wait vt_wait_text(struct vt *vt, const char *text, int timeout_ms)
 {
-	double deadline = vt_now_ms() + scaled(timeout_ms);
+	double deadline = vt_now_ms() + scaled(vt, timeout_ms);
 
 	for (;;) {
 		int got;
@@ -631,7 +632,7 @@ static void end_group(struct vt *vt, int first_signal)
 	if (first_signal != 0) {
 		kill(-vt->pid, first_signal);
 		/* A wrapped lgma needs the time to report (valgrind's leaks). */
-		wait_reaped(vt, vt_now_ms() + scaled(KILL_GRACE_MS));
+		wait_reaped(vt, vt_now_ms() + scaled(vt, KILL_GRACE_MS));
 	}
 	kill(-vt->pid, SIGKILL);
 	wait_reaped(vt, vt_now_ms() + vt->io_timeout_ms);
@@ -644,7 +645,7 @@ static void end_group(struct vt *vt, int first_signal)
 enum vt_wait vt_wait_exit(struct vt *vt, int timeout_ms, int *status)
 {
 	if (!vt->reaped) {
-		if (wait_reaped(vt, vt_now_ms() + scaled(timeout_ms))) {
+		if (wait_reaped(vt, vt_now_ms() + scaled(vt, timeout_ms))) {
 			vt->exit_result = VT_EXITED;
 		} else {
 			end_group(vt, SIGTERM);
@@ -666,7 +667,7 @@ void vt_close(struct vt *vt)
 		 * SSH link drops. */
 		close(vt->master);
 		vt->master = -1;
-		if (!wait_reaped(vt, vt_now_ms() + scaled(KILL_GRACE_MS)))
+		if (!wait_reaped(vt, vt_now_ms() + scaled(vt, KILL_GRACE_MS)))
 			end_group(vt, 0);
 	}
 	if (vt_group_alive(vt))
