@@ -511,7 +511,9 @@ static void load_section(struct loader *l, const char *path, struct id_list *ids
 	if (!ok)
 		return;
 	ids_add(ids, s.id, s.file, f[0].value);
-	c->sections = xreallocarray(c->sections, c->section_count + 1, sizeof(*c->sections));
+	if ((c->section_count & (c->section_count - 1)) == 0) /* 0, 1, 2, 4...: grow */
+		c->sections = xreallocarray(c->sections, c->section_count ? c->section_count * 2 : 1,
+					    sizeof(*c->sections));
 	c->sections[c->section_count++] = s;
 }
 
@@ -689,7 +691,8 @@ static char **section_files(struct loader *l, const char *sections_dir, size_t *
 				 CONTENT_MAX_SECTIONS);
 			break;
 		}
-		names = xreallocarray(names, n + 1, sizeof(*names));
+		if ((n & (n - 1)) == 0) /* 0, 1, 2, 4...: grow */
+			names = xreallocarray(names, n ? n * 2 : 1, sizeof(*names));
 		names[n++] = xstrdup(name);
 	}
 	if (d != NULL)
