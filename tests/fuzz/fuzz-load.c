@@ -25,7 +25,7 @@ enum { MAX_PIECES = 10 };
 
 struct input {
 	struct load_file files[MAX_PIECES];
-	char names[MAX_PIECES][32];
+	char names[MAX_PIECES][64];
 	size_t count;
 };
 
