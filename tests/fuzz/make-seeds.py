@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets (tests/fuzz/corpus/NAME/)
-from the shipped content, the broken-content corpus and a few hand-made
-inputs. The output is committed; run this again when those change:
+from the shipped content, the broken and hostile content corpora and a
+few hand-made inputs. The output is committed; run this again when those change:
 
     tests/fuzz/make-seeds.py
 
@@ -63,12 +63,13 @@ def load_seeds():
     write("load", "shipped-all", load_input(shipped))
     tiny = directory(DATA / "tiny")
     write("load", "tiny", load_input(tiny))
-    for case in sorted((DATA / "broken").iterdir()):
-        files = dict(tiny)
-        for f in case.rglob("*"):
-            if f.is_file() and f.name != "expect":
-                files[str(f.relative_to(case))] = f.read_bytes()
-        write("load", "broken-" + case.name, load_input(files))
+    for corpus in ("broken", "hostile-load"):
+        for case in sorted((DATA / corpus).iterdir()):
+            files = dict(tiny)
+            for f in case.rglob("*"):
+                if f.is_file() and f.name != "expect":
+                    files[str(f.relative_to(case))] = f.read_bytes()
+            write("load", corpus.split("-")[0] + "-" + case.name, load_input(files))
 
 
 TEXTS = {
