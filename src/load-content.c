@@ -26,6 +26,10 @@ struct loader {
 	char *real_dir;	       /* realpath of the content directory */
 	struct arena tree;     /* the current file's tree */
 	bool langs_ok;	       /* site.yaml gave usable languages */
+	bool resolve_all;      /* a directory on the way is a link: check every file */
+	/* load_content_files: the files, instead of the file system. */
+	const struct load_file *files;
+	size_t file_count;
 };
 
 /* An id as first seen, for duplicate detection across files. */
@@ -47,8 +51,9 @@ struct field {
 	const struct ytree_node *value;
 };
 
-static void vreport(struct loader *l, enum diag_severity severity, const char *file, unsigned line,
-		    unsigned column, const char *fmt, va_list ap)
+__attribute__((format(printf, 6, 0))) static void vreport(struct loader *l, enum diag_severity severity,
+							   const char *file, unsigned line, unsigned column,
+							   const char *fmt, va_list ap)
 {
 	char msg[512];
 
@@ -359,7 +364,10 @@ static int id_seen_cmp(const void *a, const void *b)
 /* Sorting finds duplicates in n log n even for 100 000 offices. */
 static void ids_check(struct loader *l, struct id_list *ids, const char *what)
 {
-	qsort(ids->items, ids->count, sizeof(*ids->items), id_seen_cmp);
+	/* qsort's base must not be NULL even for no items: a file whose
+	 * every id failed leaves the list unallocated. */
+	if (ids->count > 0)
+		qsort(ids->items, ids->count, sizeof(*ids->items), id_seen_cmp);
 	for (size_t i = 0, j; i < ids->count; i = j) {
 		const struct id_seen *first = &ids->items[i];
 		for (j = i + 1; j < ids->count && strcmp(ids->items[j].id, first->id) == 0; j++) {
@@ -420,7 +428,44 @@ static void read_languages(struct loader *l, const struct ytree_node *v)
 	l->langs_ok = true;
 }
 
-/* Reads and parses one file; NULL (with errors reported) if unusable. */
+static const struct load_file *find_file(const struct loader *l, const char *path)
+{
+	for (size_t i = 0; i < l->file_count; i++)
+		if (strcmp(l->files[i].name, path) == 0)
+			return &l->files[i];
+	return NULL;
+}
+
+/* A file given in memory, as readfile would return it from disk: a copy of
+ * exactly its size (plus the NUL), under the same size limit. */
+static char *read_given(struct loader *l, const char *path, size_t *size)
+{
+	const struct load_file *f = find_file(l, path);
+	char *bytes;
+
+	if (f == NULL) {
+		diag_add(l->diags, DIAG_ERROR, path, 1, 1, "cannot open: %s", strerror(ENOENT));
+		return NULL;
+	}
+	if (f->size > YTREE_MAX_FILE_SIZE) {
+		diag_add(l->diags, DIAG_ERROR, path, 1, 1, "file too large: %zu bytes, the limit is %d",
+			 f->size, YTREE_MAX_FILE_SIZE);
+		return NULL;
+	}
+	bytes = xmalloc(f->size + 1);
+	memcpy(bytes, f->bytes, f->size);
+	bytes[f->size] = '\0';
+	*size = f->size;
+	return bytes;
+}
+
+static bool file_exists(const struct loader *l, const char *path)
+{
+	if (l->files != NULL)
+		return find_file(l, path) != NULL;
+	return access(path, F_OK) == 0 || errno != ENOENT;
+}
+
 /* The content directory is the only thing read: a symlink must not lead a
  * kiosk to other files. Only links need resolving (one lstat otherwise). */
 static bool outside_content(const struct loader *l, const char *path)
@@ -429,7 +474,9 @@ static bool outside_content(const struct loader *l, const char *path)
 	char *real;
 	bool outside;
 
-	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode) || l->real_dir == NULL)
+	if (l->files != NULL || l->real_dir == NULL)
+		return false;
+	if (!l->resolve_all && (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode)))
 		return false;
 	real = realpath(path, NULL);
 	if (real == NULL)
@@ -452,7 +499,10 @@ static const struct ytree_node *parse_file(struct loader *l, const char *path)
 		diag_add(l->diags, DIAG_ERROR, path, 1, 1, "refusing a file outside the content directory");
 		return NULL;
 	}
-	bytes = readfile(path, YTREE_MAX_FILE_SIZE, &size, l->diags);
+	if (l->files != NULL)
+		bytes = read_given(l, path, &size);
+	else
+		bytes = readfile(path, YTREE_MAX_FILE_SIZE, &size, l->diags);
 	if (bytes == NULL)
 		return NULL;
 	/* Texts go straight to the model's arena: bodies are kept, not copied. */
@@ -646,26 +696,44 @@ static bool has_suffix(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* The next entry of the sections directory (d), or of the given files
+ * under sections/ (from *cursor); NULL at the end. */
+static const char *next_entry(const struct loader *l, DIR *d, const char *sections_dir, size_t *cursor)
+{
+	struct dirent *e;
+	size_t prefix = strlen(sections_dir);
+
+	if (l->files == NULL)
+		return (e = readdir(d)) != NULL ? e->d_name : NULL;
+	while (*cursor < l->file_count) {
+		const char *name = l->files[(*cursor)++].name;
+		if (strncmp(name, sections_dir, prefix) == 0 && name[prefix] == '/' &&
+		    strchr(name + prefix + 1, '/') == NULL)
+			return name + prefix + 1;
+	}
+	return NULL;
+}
+
 /* File names of DIR/sections/ that are sections, sorted; NULL-terminated. */
 static char **section_files(struct loader *l, const char *sections_dir, size_t *count)
 {
-	DIR *d = opendir(sections_dir);
+	DIR *d = l->files == NULL ? opendir(sections_dir) : NULL;
 	char **names = NULL;
-	size_t n = 0;
-	struct dirent *e;
+	size_t n = 0, cursor = 0;
+	const char *name;
 
 	*count = 0;
-	if (d == NULL) {
+	if (d == NULL && l->files == NULL) {
 		diag_add(l->diags, DIAG_ERROR, sections_dir, 1, 1, "cannot open the sections directory: %s",
 			 strerror(errno));
 		return NULL;
 	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || has_suffix(e->d_name, "~"))
+	while ((name = next_entry(l, d, sections_dir, &cursor)) != NULL) {
+		if (name[0] == '.' || has_suffix(name, "~"))
 			continue;
-		if (!has_suffix(e->d_name, ".yaml")) {
+		if (!has_suffix(name, ".yaml")) {
 			diag_add(l->diags, DIAG_WARNING, sections_dir, 1, 1,
-				 "'%s' is not a .yaml file (ignored)", e->d_name);
+				 "'%s' is not a .yaml file (ignored)", name);
 			continue;
 		}
 		if (n == CONTENT_MAX_SECTIONS) {
@@ -673,10 +741,12 @@ static char **section_files(struct loader *l, const char *sections_dir, size_t *
 				 CONTENT_MAX_SECTIONS);
 			break;
 		}
-		names = xreallocarray(names, n + 1, sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
+		if ((n & (n - 1)) == 0) /* 0, 1, 2, 4...: grow */
+			names = xreallocarray(names, n ? n * 2 : 1, sizeof(*names));
+		names[n++] = xstrdup(name);
 	}
-	closedir(d);
+	if (d != NULL)
+		closedir(d);
 	if (n > 0)
 		qsort(names, n, sizeof(*names), name_cmp);
 	*count = n;
@@ -685,6 +755,8 @@ static char **section_files(struct loader *l, const char *sections_dir, size_t *
 
 static char *join(const char *dir, const char *name)
 {
+	if (dir[0] == '\0') /* given files are named relative to the content */
+		return xstrdup(name);
 	size_t n = strlen(dir) + strlen(name) + 2;
 	char *path = xmalloc(n);
 
@@ -771,9 +843,14 @@ static void load_sections(struct loader *l, const char *dir)
 	struct id_list ids = {0};
 	char *sections_dir = join(dir, "sections");
 	size_t count;
-	char **names = section_files(l, sections_dir, &count);
-	struct section_job *jobs = xcalloc(count ? count : 1, sizeof(*jobs));
+	struct stat st;
+	char **names;
+	struct section_job *jobs;
 	struct content *c = l->c;
+
+	l->resolve_all = l->files == NULL && lstat(sections_dir, &st) == 0 && S_ISLNK(st.st_mode);
+	names = section_files(l, sections_dir, &count);
+	jobs = xcalloc(count ? count : 1, sizeof(*jobs));
 
 	for (size_t i = 0; i < count; i++) {
 		jobs[i].path = join(sections_dir, names[i]);
@@ -801,37 +878,54 @@ static void load_sections(struct loader *l, const char *dir)
 	free(sections_dir);
 }
 
-struct content *load_content_dir(const char *dir, struct diag_list *diags)
+/* Every file of the content under dir ("" for given files), then the
+ * verdict: the model, or NULL when any error was added. */
+static struct content *load_all(struct loader *l, const char *dir)
 {
-	struct loader l = {.c = content_new(), .diags = diags};
-	size_t errors_before = diags->errors;
+	size_t errors_before = l->diags->errors;
 	char *path;
 
-	arena_init(&l.tree);
-	l.real_dir = realpath(dir, NULL);
-	if (l.real_dir == NULL) {
-		diag_add(diags, DIAG_ERROR, dir, 1, 1, "cannot open the content directory: %s", strerror(errno));
-		content_free(l.c);
-		return NULL;
-	}
+	arena_init(&l->tree);
 	path = join(dir, "site.yaml");
-	load_site(&l, path);
+	load_site(l, path);
 	free(path);
-	load_sections(&l, dir);
+	load_sections(l, dir);
 	path = join(dir, "offices.yaml");
-	if (access(path, F_OK) == 0 || errno != ENOENT)
-		load_offices(&l, path);
+	if (file_exists(l, path))
+		load_offices(l, path);
 	free(path);
 	/* The map's land is content too: checked, reloaded and refused with it. */
 	path = join(dir, "world/land.txt");
-	if (access(path, F_OK) == 0 || errno != ENOENT)
-		l.c->land = geo_land_load(dir, diags);
+	if (l->files == NULL && file_exists(l, path))
+		l->c->land = geo_land_load(dir, l->diags);
 	free(path);
-	arena_fini(&l.tree);
-	free(l.real_dir);
-	if (diags->errors > errors_before) {
-		content_free(l.c);
+	arena_fini(&l->tree);
+	if (l->diags->errors > errors_before) {
+		content_free(l->c);
 		return NULL;
 	}
-	return l.c;
+	return l->c;
+}
+
+struct content *load_content_dir(const char *dir, struct diag_list *diags)
+{
+	struct loader l = {.diags = diags};
+	struct content *c;
+
+	l.real_dir = realpath(dir, NULL);
+	if (l.real_dir == NULL) {
+		diag_add(diags, DIAG_ERROR, dir, 1, 1, "cannot open the content directory: %s", strerror(errno));
+		return NULL;
+	}
+	l.c = content_new();
+	c = load_all(&l, dir);
+	free(l.real_dir);
+	return c;
+}
+
+struct content *load_content_files(const struct load_file *files, size_t count, struct diag_list *diags)
+{
+	struct loader l = {.c = content_new(), .diags = diags, .files = files, .file_count = count};
+
+	return load_all(&l, "");
 }

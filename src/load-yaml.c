@@ -21,18 +21,47 @@ struct builder {
 	size_t pending_count[YTREE_MAX_DEPTH];
 	size_t pending_cap[YTREE_MAX_DEPTH];
 	size_t depth;
+	unsigned end_line, end_column; /* where the last character ends */
 	struct ytree_node *root;
 	unsigned documents;
+	size_t nodes;
 	bool failed;
 	/* the start of a line, moving forward with the events */
 	unsigned cursor_line; /* 0-based */
 	size_t cursor_offset;
 };
 
+/* libyaml ends a file that has no final newline with one of its own, so
+ * what it finds at the end is on a line the file does not have: point at
+ * the end of the last line instead. */
+static void clamp_to_end(const struct builder *b, unsigned *line, unsigned *col)
+{
+	if (*line > b->end_line) {
+		*line = b->end_line;
+		*col = b->end_column;
+	}
+}
+
 static void error_at(struct builder *b, unsigned line, unsigned col, const char *msg)
 {
+	clamp_to_end(b, &line, &col);
 	diag_add(b->diags, DIAG_ERROR, b->path, line, col, "%s", msg);
 	b->failed = true;
+}
+
+/* Bytes of the line break at s[0..n), 0 if none: YAML's breaks, which
+ * libyaml counts lines by (CR LF, CR, LF, NEL, LS, PS). */
+static size_t line_break(const uint8_t *s, size_t n)
+{
+	if (s[0] == '\r')
+		return n > 1 && s[1] == '\n' ? 2 : 1;
+	if (s[0] == '\n')
+		return 1;
+	if (n > 1 && s[0] == 0xC2 && s[1] == 0x85)
+		return 2;
+	if (n > 2 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9))
+		return 3;
+	return 0;
 }
 
 /* libyaml reports reader errors (bad UTF-8, control characters) by byte
@@ -47,10 +76,11 @@ static void offset_position(const struct builder *b, size_t offset, unsigned *li
 	if (offset > b->size)
 		offset = b->size;
 	while (i < offset) {
-		if (s[i] == '\n') {
+		size_t brk = line_break(s + i, offset - i);
+		if (brk > 0) {
 			(*line)++;
 			*col = 1;
-			i++;
+			i += brk;
 			continue;
 		}
 		int n = u8_mblen(s + i, offset - i);
@@ -70,8 +100,13 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p)
 	}
 	if (p->error == YAML_READER_ERROR) {
 		offset_position(b, p->problem_offset, &line, &col);
-		if (p->problem_value != -1)
+		/* libyaml's value is the byte for a bad octet and the code point
+		 * for a character it refuses (a control, a surrogate). */
+		if (p->problem_value != -1 && p->problem != NULL && strstr(p->problem, "octet") != NULL)
 			snprintf(msg, sizeof(msg), "%s (byte 0x%02X)", p->problem, p->problem_value & 0xff);
+		else if (p->problem_value != -1)
+			snprintf(msg, sizeof(msg), "%s (U+%04X)", p->problem ? p->problem : "cannot read",
+				 (unsigned)p->problem_value);
 		else
 			snprintf(msg, sizeof(msg), "%s", p->problem ? p->problem : "cannot read");
 		error_at(b, line, col, msg);
@@ -95,6 +130,7 @@ static struct ytree_node *new_node(struct builder *b, enum ytree_kind kind, cons
 	n->kind = kind;
 	n->line = (unsigned)mark->line + 1;
 	n->column = (unsigned)mark->column + 1;
+	clamp_to_end(b, &n->line, &n->column);
 	return n;
 }
 
@@ -259,6 +295,13 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev)
 		error_at(b, line, col, "anchors and aliases are not allowed in content files");
 		return false;
 	}
+	if ((ev->type == YAML_SCALAR_EVENT || ev->type == YAML_SEQUENCE_START_EVENT ||
+	     ev->type == YAML_MAPPING_START_EVENT) && ++b->nodes > YTREE_MAX_NODES) {
+		char msg[128];
+		snprintf(msg, sizeof(msg), "more than %d keys, values and items in one file", YTREE_MAX_NODES);
+		error_at(b, line, col, msg);
+		return false;
+	}
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++b->documents > 1) {
@@ -293,11 +336,20 @@ const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t
 	yaml_parser_t parser;
 	bool more = true;
 
+	/* Editors on Windows start UTF-8 files with a byte order mark. With
+	 * the encoding set (so that no file is taken for UTF-16), libyaml
+	 * reads the mark as part of the first key; it is no character of the
+	 * content, so it goes before parsing and counts in no column. */
+	if (b.size >= 3 && memcmp(b.bytes, "\xEF\xBB\xBF", 3) == 0) {
+		b.bytes += 3;
+		b.size -= 3;
+	}
+	offset_position(&b, b.size, &b.end_line, &b.end_column);
 	if (!yaml_parser_initialize(&parser)) {
 		error_at(&b, 1, 1, "out of memory while parsing");
 		return NULL;
 	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, size);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)b.bytes, b.size);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (more) {
 		yaml_event_t ev;

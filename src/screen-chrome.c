@@ -55,20 +55,26 @@ void chrome_hints(struct app *app, struct canvas *c, int row, const char *const 
 
 	for (size_t i = 0; i < n; i++) {
 		const char *tab = strchr(hints[i], '\t');
-		char keybuf[32], label[128];
+		char keybuf[32], *label;
 		const char *key;
+		size_t len;
 		int kw, lw;
 
 		if (tab == NULL)
 			continue;
 		key = key_name(app, hints[i], (size_t)(tab - hints[i]), keybuf, sizeof(keybuf));
-		snprintf(label, sizeof(label), "%s", tab + 1);
+		/* A label may be content: the language hint names the next
+		 * language as site.yaml's language_names has it. */
+		label = text_sanitize(tab + 1, strlen(tab + 1), wide, &len);
 		kw = text_width(key, strlen(key), wide);
-		lw = text_width(label, strlen(label), wide);
-		if (col + kw + 1 + lw > c->cols)
+		lw = text_width(label, len, wide);
+		if (col + kw + 1 + lw > c->cols) {
+			free(label);
 			break;
+		}
 		canvas_put(c, row, col, key, strlen(key), CANVAS_HINT_KEY, kw);
-		canvas_put(c, row, col + kw + 1, label, strlen(label), CANVAS_HINT, lw);
+		canvas_put(c, row, col + kw + 1, label, len, CANVAS_HINT, lw);
+		free(label);
 		col += kw + 1 + lw + 2;
 	}
 }

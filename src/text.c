@@ -51,6 +51,18 @@ static bool is_invisible(ucs4_t c)
 	return uc_is_property_bidi_control(c) || uc_is_property_default_ignorable_code_point(c);
 }
 
+/* A glyph is drawn right after the one before it, so its first character
+ * must not join that glyph's cluster and its last must not take in the
+ * next one: the canvas cuts the concatenated text into graphemes again and
+ * would count a joined pair with one width (the layout counted two). These
+ * classes join the cluster before them: marks, spacing marks, emoji
+ * modifiers, vowel and final jamo. */
+static bool joins_previous(int gbp)
+{
+	return gbp == GBP_EXTEND || gbp == GBP_SPACINGMARK || gbp == GBP_ZWJ || gbp == GBP_V ||
+	       gbp == GBP_T || gbp == GBP_EM;
+}
+
 static void set_glyph(struct text_glyph *g, const char *bytes, size_t size, int width, uint8_t flags)
 {
 	memcpy(g->bytes, bytes, size);
@@ -210,7 +222,7 @@ size_t text_glyph_next_general(const char *str, size_t n, bool ambiguous_wide, s
 	ucs4_t base;
 	int base_len = u8_mbtoucr(&base, s, n);
 	size_t size;
-	int width;
+	int width, gbp;
 
 
 	if (base_len < 0) { /* invalid or truncated UTF-8: one byte at a time */
@@ -227,7 +239,10 @@ size_t text_glyph_next_general(const char *str, size_t n, bool ambiguous_wide, s
 		set_control(g, base, ambiguous_wide);
 		return (size_t)base_len;
 	}
-	if (is_invisible(base)) {
+	gbp = uc_graphemeclusterbreak_property(base);
+	/* A prepended concatenation mark (U+0600...) joins whatever follows
+	 * it, and terminals have no way to draw it over the digits anyway. */
+	if (is_invisible(base) || gbp == GBP_PREPEND) {
 		set_glyph(g, "", 0, 0, TEXT_GLYPH_REPLACED);
 		return (size_t)base_len;
 	}
@@ -235,10 +250,20 @@ size_t text_glyph_next_general(const char *str, size_t n, bool ambiguous_wide, s
 		return size;
 	size = extend_zwj(s, (size_t)(u8_grapheme_next(s, s + n) - s), n);
 	width = text_char_width(base, ambiguous_wide);
-	if (width <= 0) { /* a mark with no base: show it on a no-break space */
+	if (width <= 0 && (gbp == GBP_EXTEND || gbp == GBP_ZWJ || gbp == GBP_SPACINGMARK) &&
+	    !is_emoji_sequence_part(base)) {
+		/* A mark with no base: show it on a no-break space, which it
+		 * joins into one cluster (a keycap would make an emoji
+		 * sequence of it). */
 		char shown[2 + 4] = "\xC2\xA0";
 		memcpy(shown + 2, s, (size_t)base_len);
 		set_glyph(g, shown, 2 + (size_t)base_len, 1, TEXT_GLYPH_REPLACED);
+		return (size_t)base_len;
+	}
+	/* A spacing mark or emoji modifier with no base; a vowel or final jamo
+	 * with no leading one (it would not join a no-break space). */
+	if (width <= 0 || joins_previous(gbp)) {
+		set_glyph(g, REPLACEMENT, 3, text_char_width(0xFFFD, ambiguous_wide), TEXT_GLYPH_REPLACED);
 		return (size_t)base_len;
 	}
 	/* A cluster may hide invalid bytes after its first character. */
@@ -248,11 +273,13 @@ size_t text_glyph_next_general(const char *str, size_t n, bool ambiguous_wide, s
 		set_glyph(g, REPLACEMENT, 3, text_char_width(0xFFFD, ambiguous_wide), TEXT_GLYPH_REPLACED);
 		return size;
 	}
-	if (has_emoji_sequence_part(s + base_len, size - (size_t)base_len)) {
+	if (has_emoji_sequence_part(s + base_len, size - (size_t)base_len))
 		set_char(g, base, ambiguous_wide, TEXT_GLYPH_REPLACED | TEXT_GLYPH_EMOJI_SEQUENCE);
-		return size;
-	}
-	set_cluster(g, s, size, base_len, width);
+	else
+		set_cluster(g, s, size, base_len, width);
+	/* A leading jamo with no vowel kept would join a syllable drawn next. */
+	if (gbp == GBP_L && g->size == (size_t)base_len)
+		set_glyph(g, REPLACEMENT, 3, text_char_width(0xFFFD, ambiguous_wide), TEXT_GLYPH_REPLACED);
 	return size;
 }
 

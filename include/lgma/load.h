@@ -17,4 +17,16 @@
  * error; otherwise NULL. Errors and warnings go to diags either way. */
 struct content *load_content_dir(const char *dir, struct diag_list *diags);
 
+/* A content file already in memory (borrowed: the caller keeps it). */
+struct load_file {
+	const char *name;  /* as under the directory: "site.yaml", "sections/10-about.yaml" */
+	const char *bytes; /* size bytes, any content; no NUL needed at the end */
+	size_t size;
+};
+
+/* load_content_dir for files in memory (fuzzers, tests that make content on
+ * the fly): the same checks and messages, with the names above as paths. A
+ * file not given is reported as missing from disk. */
+struct content *load_content_files(const struct load_file *files, size_t count, struct diag_list *diags);
+
 #endif

@@ -40,6 +40,11 @@ struct ytree_node {
 enum {
 	YTREE_MAX_FILE_SIZE = 16 * 1024 * 1024,
 	YTREE_MAX_DEPTH = 8, /* the deepest schema (offices.yaml) needs 6 */
+	/* Nodes (keys, values, items) of one file. A node costs about 100
+	 * bytes of tree, so 16 MiB of "[a,a,a,...]" would take 800 MB; real
+	 * content has over 8 bytes of file per node, and 100 000 minimal
+	 * offices need 1.3 million. */
+	YTREE_MAX_NODES = 2000000,
 };
 
 /* Parses bytes[0..size) of the file named path into a tree of nodes

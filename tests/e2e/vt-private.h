@@ -38,6 +38,9 @@ struct vt {
 	enum vt_wait exit_result;
 	int io_timeout_ms;
 	bool no_answers; /* vt_set_answers(false): queries go unanswered */
+	/* Waits are multiplied by this: LGMA_E2E_TIMEOUT_SCALE when the
+	 * program runs under LGMA_E2E_WRAPPER (vt.c), else 1. */
+	int timeout_scale;
 
 	/* Terminal properties libvterm reports. */
 	bool cursor_visible, altscreen;
