@@ -82,8 +82,10 @@ bool app_reading(const struct app *app)
 
 int app_measure(const struct app *app, int cols)
 {
-	/* One column of margin on each side when there is room for it. */
-	int width = cols > 20 ? cols - 2 : cols;
+	/* Text starts at the pane's edge, as in a pager: a left margin would
+	 * cost a byte on every row repainted. One column stays free on the
+	 * right, so that no line ends in a terminal's last column. */
+	int width = cols > 20 ? cols - 1 : cols;
 
 	(void)app;
 	if (width > APP_MEASURE_MAX)

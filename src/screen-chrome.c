@@ -162,15 +162,17 @@ static void status_line(struct app *app, struct canvas *c, int row)
 	size_t n;
 	int pw;
 
-	if (!app->config.screen_reader)
-		canvas_fill(c, row, 0, c->cols, ' ', CANVAS_STATUS);
 	n = match_count(app, pos, sizeof(pos));
 	position(app, pos + n, sizeof(pos) - n);
 	pw = text_width(pos, strlen(pos), app->config.ambiguous_wide);
 	if (pw + 2 > c->cols)
 		pw = 0;
-	else
-		canvas_put(c, row, c->cols - pw - 1, pos, strlen(pos), CANVAS_STATUS, pw);
+	/* The position changes with every line scrolled: plain, it costs its
+	 * digits alone on the wire, not an attribute change around them. */
+	if (!app->config.screen_reader)
+		canvas_fill(c, row, 0, c->cols - (pw ? pw + 2 : 0), ' ', CANVAS_STATUS);
+	if (pw > 0)
+		canvas_put(c, row, c->cols - pw - 1, pos, strlen(pos), CANVAS_NORMAL, pw);
 	if (app->prompt != APP_PROMPT_NONE && app->notice[0] == '\0') {
 		prompt_hints(app, c, row);
 		return;

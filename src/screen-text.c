@@ -193,18 +193,14 @@ static bool searched(const struct app *app, size_t entry, size_t lang)
 	return app->find.query != NULL && app->find.section == entry && app->find.lang == lang;
 }
 
-static int margin(const struct canvas_rect r, int width)
-{
-	return r.cols > width ? 1 : 0;
-}
-
 void text_paint_preview(struct app *app, struct canvas *c, struct canvas_rect r, size_t entry, size_t top)
 {
-	int width = app_measure(app, r.cols);
+	/* A column of air after the menu's border. */
+	int width = app_measure(app, r.cols - 1);
 	const struct doc *d = app_doc(app, entry, app->lang, width);
 
 	for (int row = 0; row < r.rows && top + (size_t)row < d->line_count; row++)
-		put_line(app, c, r.row + row, r.col + margin(r, width), d, top + (size_t)row, width,
+		put_line(app, c, r.row + row, r.col + 1, d, top + (size_t)row, width,
 			 searched(app, entry, app->lang));
 }
 
@@ -223,7 +219,7 @@ static void paint_bilingual(struct app *app, struct canvas *c)
 		if (i >= rows.count)
 			break;
 		if (rows.a[i] != NO_LINE)
-			put_line(app, c, r.row + row, r.col + 1, da, rows.a[i], width,
+			put_line(app, c, r.row + row, r.col, da, rows.a[i], width,
 				 searched(app, app->here.entry, app->lang));
 		if (rows.b[i] != NO_LINE)
 			put_line(app, c, r.row + row, r.col + half + 2, db, rows.b[i], width, false);
@@ -246,6 +242,6 @@ void text_paint_reading(struct app *app, struct canvas *c)
 	}
 	d = reading_doc(app, app->lang);
 	for (int row = 0; row < r.rows && app->top_line + (size_t)row < d->line_count; row++)
-		put_line(app, c, r.row + row, r.col + margin(r, width), d, app->top_line + (size_t)row, width,
+		put_line(app, c, r.row + row, r.col, d, app->top_line + (size_t)row, width,
 			 searched(app, app->here.entry, app->lang));
 }

@@ -149,7 +149,7 @@ const char *app_lang_name(const struct app *app, size_t lang);
 size_t app_next_lang(const struct app *app);
 /* The document of a section laid out at width, from the cache. */
 const struct doc *app_doc(struct app *app, size_t section, size_t lang, int width);
-/* Text width of a pane cols wide: margins off, capped at APP_MEASURE_MAX. */
+/* Text width of a pane cols wide: a right margin off, capped at APP_MEASURE_MAX. */
 int app_measure(const struct app *app, int cols);
 bool app_reading(const struct app *app);
 

@@ -6,6 +6,7 @@
 #include <unilbrk.h>
 
 #include "bench-text.h"
+#include "lgma/app-state.h"
 #include "lgma/doc.h"
 #include "lgma/load.h"
 
@@ -188,7 +189,5 @@ bool bench_text_layout(const char *content_dir, int lines, int width, FILE *out)
 
 int bench_text_width(int cols)
 {
-	int width = cols > 20 ? cols - 2 : cols;
-
-	return width > 100 ? 100 : width < 1 ? 1 : width;
+	return app_measure(NULL, cols); /* the reading view's own rule */
 }

@@ -58,16 +58,6 @@ static bool write_content(const char *content_src, const char *dir)
 	return ok;
 }
 
-/* The text width of lgma's reading view on a terminal cols wide: a column
- * of margin each side above 20 columns, at most 100 (app_measure in
- * src/app.c; test-search-budget checks that the screen agrees). */
-static int reading_width(int cols)
-{
-	int width = cols > 20 ? cols - 2 : cols;
-
-	return width > 100 ? 100 : width < 1 ? 1 : width;
-}
-
 bool search_wire_prepare(const char *content_src, const char *lgma_path, const char *dir, int cols,
 			 char *lines_path, size_t size)
 {
@@ -79,7 +69,7 @@ bool search_wire_prepare(const char *content_src, const char *lgma_path, const c
 		return false;
 	snprintf(lines_path, size, "%s/lines-%d.txt", dir, cols);
 	snprintf(cmd, sizeof(cmd), "'%s' --content '%s' --dump %s --width %d > '%s'", lgma_path, content,
-		 SEARCH_WIRE_SECTION, reading_width(cols), lines_path);
+		 SEARCH_WIRE_SECTION, bench_text_width(cols), lines_path);
 	status = system(cmd);
 	if (status != 0) {
 		fprintf(stderr, "search-wire: \"%s\" failed (status 0x%x)\n", cmd, (unsigned)status);

@@ -111,10 +111,15 @@ static void expect_final_screen(struct vt *vt)
 	}
 	if (last != cols - 2)
 		fail_msg("the title bar \"%s\" ends at column %d, not %d", title, last, cols - 2);
-	/* The status line above the hints, the hints on the last row. */
-	for (int c = 0; c < cols; c++)
-		if (!bar_cell(vt, rows - 2, c))
-			fail_msg("row %d, column %d is not part of the status line", rows - 2, c);
+	/* The status line above the hints: a bar, then the position in
+	 * plain cells at the right end; the hints on the last row. */
+	for (int c = 0, plain = 0; c < cols; c++) {
+		plain += !bar_cell(vt, rows - 2, c);
+		if (c == 0 ? plain > 0 : bar_cell(vt, rows - 2, c) && plain > 0)
+			fail_msg("row %d, column %d: not a bar, then the position", rows - 2, c);
+	}
+	if (bar_cell(vt, rows - 2, cols - 2) || vt_row_text(vt, rows - 2)[strlen(vt_row_text(vt, rows - 2)) - 1] == ' ')
+		fail_msg("no position at the end of the status line: \"%s\"", vt_row_text(vt, rows - 2));
 	if (vt_row_text(vt, rows - 1)[0] != ' ' || vt_row_text(vt, rows - 1)[1] == ' ' || bar_cell(vt, rows - 1, 1))
 		fail_msg("no key hints on the last row: \"%s\"", vt_row_text(vt, rows - 1));
 	for (int r = 1; r < rows - 2; r++)

@@ -114,15 +114,15 @@ static void trim(char *s)
 		s[--n] = '\0';
 }
 
-/* Whether row r of the screen is line i of the file after a one-column
- * margin (blank lines as empty rows). */
+/* Whether row r of the screen is line i of the file (blank lines as
+ * empty rows). */
 static bool row_is_line(char *const row[], int r, const struct lines *l, int i)
 {
 	char want[1024];
 
 	if (i >= l->count)
 		return row[r][0] == '\0';
-	snprintf(want, sizeof(want), " %s", l->line[i]);
+	snprintf(want, sizeof(want), "%s", l->line[i]);
 	trim(want); /* a blank line is an empty row */
 	return strcmp(row[r], want) == 0;
 }
