@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -351,7 +352,12 @@ static int apply_option(struct settings *s, int ch, const char *arg)
 		break;
 	case OPT_SCREEN_READER: s->tui.screen_reader = true; break;
 	case OPT_LOW_BANDWIDTH: s->tui.low_bandwidth = true; break;
-	case OPT_KIOSK: s->tui.kiosk = true; break;
+	case OPT_KIOSK:
+		/* From here, not from when curses starts: a visitor's Ctrl-C
+		 * while the content loads must not end the kiosk either. */
+		signal(SIGINT, SIG_IGN);
+		s->tui.kiosk = true;
+		break;
 	case OPT_EXIT_KEY:
 		if (!parse_exit_key(arg, &s->config))
 			return usage_error("--exit-key takes up to 16 keys such as ^X^Q, not ", arg);

@@ -80,10 +80,13 @@ static void catch_signals(bool kiosk)
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
 	if (kiosk) {
-		/* No suspending to a shell and no core file for visitors. */
+		/* No suspending to a shell and no core file for visitors. Raw
+		 * mode makes Ctrl-C a key, but only once curses has started:
+		 * a visitor's Ctrl-C before that must not end the kiosk. */
 		struct rlimit none = {0, 0};
 		signal(SIGTSTP, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
+		signal(SIGINT, SIG_IGN);
 		setrlimit(RLIMIT_CORE, &none);
 	}
 }
@@ -323,8 +326,11 @@ static enum input read_input(struct app_event *ev)
 	errno = 0;
 	r = get_wch(&ch);
 	memset(ev, 0, sizeof(*ev));
+	/* EILSEQ: bytes that are no character here (Latin-1 from a badly
+	 * set terminal, a stray C1, half a character): typing, not a fault. */
 	if (r == ERR)
-		return errno == 0 || errno == EINTR || errno == EAGAIN ? INPUT_NONE : INPUT_GONE;
+		return errno == 0 || errno == EINTR || errno == EAGAIN || errno == EILSEQ ? INPUT_NONE
+											: INPUT_GONE;
 	if (r == KEY_CODE_YES) {
 		if (ch == KEY_RESIZE)
 			return INPUT_RESIZE;

@@ -115,6 +115,45 @@ static void test_kiosk_keeps_its_screen(void **state)
 	vt_close(vt);
 }
 
+/* Whether the process ignores signal sig (/proc/PID/status, SigIgn). */
+static bool ignores(pid_t pid, int sig)
+{
+	char path[64], line[256];
+	unsigned long long mask = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "SigIgn: %llx", &mask) == 1)
+			break;
+	fclose(f);
+	return mask & (1ULL << (sig - 1));
+}
+
+/* A Ctrl-C typed while lgma starts, before curses puts the terminal in raw
+ * mode, reaches it as SIGINT: from the moment --kiosk is read it must do
+ * nothing. The test sends it as soon as the option took effect. */
+static void test_ctrl_c_while_starting(void **state)
+{
+	struct vt *vt = start(english, E2E_ARGS("--kiosk"));
+	double until = now_ms() + E2E_WAIT_MS;
+
+	(void)state;
+	while (!ignores(vt_pid(vt), SIGINT) && now_ms() < until)
+		usleep(200);
+	assert_true(ignores(vt_pid(vt), SIGINT));
+	assert_int_equal(vt_type(vt, "\003"), 0);
+	e2e_expect_text(vt, "Alpha section");
+	e2e_settle(vt);
+	expect_still_there(vt, "Ctrl-C while starting");
+	kill(vt_pid(vt), SIGTERM);
+	assert_int_equal(vt_wait_exit(vt, E2E_WAIT_MS, NULL), VT_EXITED);
+	vt_close(vt);
+}
+
 static void test_exit_key_quits(void **state)
 {
 	struct vt *vt = start(english, E2E_ARGS("--kiosk", "--exit-key=^X^Q"));
@@ -462,6 +501,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kiosk_keeps_its_screen),
+		cmocka_unit_test(test_ctrl_c_while_starting),
 		cmocka_unit_test(test_exit_key_quits),
 		cmocka_unit_test(test_idle_timeout_returns_to_the_start),
 		cmocka_unit_test(test_sighup_ends_the_group),

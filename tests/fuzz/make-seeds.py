@@ -153,12 +153,10 @@ TTY_TOKENS = [b"j", b"k", b"L", b"B", b"?", b"1", b"7", b"g", b"G", b" ", b"q", 
 
 
 def tty_seeds():
-    """Raw keyboard bytes for tty-replay (no seed holds the exit key).
-    Bytes that are not UTF-8 go to corpus/tty-known: lgma ends on them
-    (see README.md) and tty-replay runs them once that is fixed."""
+    """Raw keyboard bytes for tty-replay (no seed holds the exit key),
+    bytes that are no UTF-8 among them."""
     import random
     clear("tty")
-    clear("tty-known")
     write("tty", "keys", b"1jjjfbL?q\x1b" + csi_keys() * 3 + b"B3GgL7\x1b[D\x1b[D" + b"Qq\x03\x1a\x1c")
     write("tty", "mouse-sgr", b"".join([
         b"\x1b[<0;10;5M\x1b[<0;10;5m", b"\x1b[<0;2;3M\x1b[<0;2;3m", b"\x1b[<64;40;10M\x1b[<65;40;10M" * 10,
@@ -178,12 +176,12 @@ def tty_seeds():
         data = b"".join(rng.choice(TTY_TOKENS) for _ in range(600))
         assert b"\x1dx\x1dy" not in data
         write("tty", "random-%d" % i, data)
-    write("tty-known", "invalid-utf8", b"\xff")
-    write("tty-known", "overlong", b"\xc0\xaf")
-    write("tty-known", "surrogate", b"\xed\xa0\x80")
-    write("tty-known", "c1-bytes", b"\x80\x81\x9b")
-    write("tty-known", "latin1-e-acute", b"\xe9t\xe9")
-    write("tty-known", "split-character", b"j" * 60 + "日本".encode())  # with --split
+    write("tty", "invalid-utf8", b"\xff")
+    write("tty", "overlong", b"\xc0\xaf")
+    write("tty", "surrogate", b"\xed\xa0\x80")
+    write("tty", "c1-bytes", b"\x80\x81\x9b")
+    write("tty", "latin1-e-acute", b"\xe9t\xe9")
+    write("tty", "split-character", b"j" * 60 + "日本".encode())  # cut inside a character
 
 
 if __name__ == "__main__":

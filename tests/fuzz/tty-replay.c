@@ -6,8 +6,8 @@
  * in-process app target does not reach. `meson test --setup=valgrind` runs
  * each lgma under valgrind through the driver's LGMA_E2E_WRAPPER.
  *
- * Writes end between characters: lgma ends when a read starts inside one
- * (corpus/tty-known, README.md); --split cuts them anyway.
+ * Writes end between characters unless --split, which cuts them anywhere,
+ * as a slow link may deliver a paste (the meson test uses it).
  *
  * Usage: tty-replay [--split] LGMA FILE|DIR... */
 #include <dirent.h>
