@@ -46,9 +46,13 @@ static bool is_emoji_sequence_part(ucs4_t c)
 	       (c >= 0xE0020 && c <= 0xE007F) /* tag characters of flag sequences */;
 }
 
+/* Format characters too (the interlinear annotation marks U+FFF9..FFFB are
+ * not default-ignorable): terminals draw them as nothing, as a box or as a
+ * column, so no width for them is right everywhere. */
 static bool is_invisible(ucs4_t c)
 {
-	return uc_is_property_bidi_control(c) || uc_is_property_default_ignorable_code_point(c);
+	return uc_is_property_bidi_control(c) || uc_is_property_default_ignorable_code_point(c) ||
+	       uc_is_general_category(c, UC_CATEGORY_Cf);
 }
 
 /* A glyph is drawn right after the one before it, so its first character

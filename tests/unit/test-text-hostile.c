@@ -94,6 +94,27 @@ static void test_zero_width_that_joins_nothing(void **state)
 	assert_columns_agree("\xf0\x93\x90\xb0");		 /* U+13430 */
 }
 
+/* Format characters that are not default-ignorable (interlinear
+ * annotation, Egyptian hieroglyph format controls) reach no terminal:
+ * terminals draw them as nothing, a box or a column. */
+static void test_format_characters_are_dropped(void **state)
+{
+	static const char *const format[] = {"\xef\xbf\xb9", "\xef\xbf\xba", "\xef\xbf\xbb",
+					     "\xf0\x93\x90\xb0", "\xf0\x91\x82\xbd"};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(format) / sizeof(format[0]); i++) {
+		char in[32];
+		size_t len;
+		char *safe;
+
+		snprintf(in, sizeof(in), "a%sb", format[i]);
+		safe = text_sanitize(in, strlen(in), false, &len);
+		assert_string_equal(safe, "ab");
+		free(safe);
+	}
+}
+
 /* A combining keycap with no base: on a no-break space it made an emoji
  * keycap sequence, which text.h keeps off the screen (and sanitising the
  * result again took the keycap away: the output was not display-safe). */
@@ -173,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_prepend_before_wide),
 		cmocka_unit_test(test_lone_leading_jamo),
 		cmocka_unit_test(test_zero_width_that_joins_nothing),
+		cmocka_unit_test(test_format_characters_are_dropped),
 		cmocka_unit_test(test_lone_keycap),
 		cmocka_unit_test(test_every_code_point),
 	};
