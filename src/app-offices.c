@@ -57,19 +57,27 @@ static void refilter(struct app *app)
 		o->selected = o->shown[0];
 }
 
+/* Selects office; a filter that hides it would leave its card with no
+ * list entry, so it goes. */
+static void select_shown(struct app *app, size_t office)
+{
+	struct app_offices *o = &app->offices;
+
+	o->selected = office;
+	if (selected_rank(o) == o->shown_count) {
+		lineedit_clear(&o->input);
+		refilter(app);
+		o->selected = office;
+	}
+}
+
 void offices_select(struct app *app, size_t office)
 {
 	struct app_offices *o = &app->offices;
 
 	if (office >= app->content->office_count)
 		return;
-	o->selected = office;
-	/* A filter that hides it would leave its card with no list entry. */
-	if (selected_rank(o) == o->shown_count) {
-		lineedit_clear(&o->input);
-		refilter(app);
-		o->selected = office;
-	}
+	select_shown(app, office);
 	o->full_map = o->qr = false;
 	o->part = APP_OFFICES_DETAIL;
 }
@@ -129,8 +137,10 @@ static void map_input(struct app *app, const struct app_event *ev)
 			size_t next;
 			map_geometry(&shape, app->geo.reading, app->config.ascii, &g);
 			next = map_nearest(app->content, &g, app->offices.selected, arrows[i].dir);
+			/* The map shows every office: one the filter hides
+			 * clears the filter, so the list agrees. */
 			if (next != MAP_NONE)
-				app->offices.selected = next;
+				select_shown(app, next);
 			return;
 		}
 	if (ev->key == APP_KEY_CHAR && ev->ch == 'Q')

@@ -179,7 +179,7 @@ static void status_line(struct app *app, struct canvas *c, int row)
 	}
 	if (app->notice[0] != '\0')
 		left = app->notice;
-	else if (app_reading(app) && app_entry_is_offices(app, app->here.entry) && app->content->office_count > 0)
+	else if (app_reading(app) && app_entry_is_offices(app, app->here.entry) && app->offices.shown_count > 0)
 		left = content_text_get(&app->content->offices[app->offices.selected].name, app->lang);
 	else
 		left = app_entry_title(app, app_reading(app) ? app->here.entry : app->menu_selected);

@@ -371,6 +371,45 @@ static void test_offices_filter_map_and_qr(void **state)
 	finish(f);
 }
 
+static bool row_has(const struct fixture *f, int row, const char *text)
+{
+	char *s = canvas_row_text(&f->canvas, row);
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
+/* The map shows every office; an arrow that lands on one the filter hides
+ * clears the filter, so the list and the card agree with the map. A filter
+ * that matches nothing leaves no office named in the status line. */
+static void test_offices_map_and_filter_agree(void **state)
+{
+	struct fixture *f = start((struct app_config){.lang = 1, .start = "offices"}, 30, 100);
+	int status = 30 - 2;
+
+	(void)state;
+	ch(f, '/');
+	type(f, "zzzz");
+	key(f, APP_KEY_ENTER);
+	assert_true(row_has(f, status, "0/0"));
+	assert_false(row_has(f, status, "Secretariat")); /* no hidden office's name */
+	assert_true(row_has(f, status, "Offices"));
+	key(f, APP_KEY_ESCAPE);
+	ch(f, '/');
+	type(f, "delhi");
+	key(f, APP_KEY_ENTER);
+	assert_not_shows(f, "Europe (");
+	ch(f, 'm');
+	key(f, APP_KEY_RIGHT); /* east of New Delhi: an office the filter hides */
+	assert_shows(f, "Esc close"); /* still on the map */
+	ch(f, 'm');
+	assert_shows(f, "Europe (2)"); /* the filter is gone */
+	assert_false(row_has(f, status, "New Delhi"));
+	assert_true(row_has(f, status, "/15"));
+	finish(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_find_in_text),
 		cmocka_unit_test(test_search_everything),
 		cmocka_unit_test(test_offices_filter_map_and_qr),
+		cmocka_unit_test(test_offices_map_and_filter_agree),
 	};
 
 	return cmocka_run_group_tests_name("app", tests, NULL, NULL);
