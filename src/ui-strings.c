@@ -47,10 +47,10 @@ static const char *const strings[UI_STRING_COUNT][2] = {
 	[UI_SEARCH_PROMPT] = {"Search everything: ", "全体を検索: "},
 	[UI_ALL_LANGUAGES] = {"all languages", "全言語"},
 	[UI_NOT_FOUND] = {"Not found", "見つかりません"},
-	[UI_WRAPPED_TOP] = {"Search went past the end and continued from the top",
-			    "末尾まで検索したので先頭から続けました"},
-	[UI_WRAPPED_BOTTOM] = {"Search went past the beginning and continued from the end",
-			       "先頭まで検索したので末尾から続けました"},
+	/* Short: at 80 columns they share the status line with the
+	 * match count and the position. */
+	[UI_WRAPPED_TOP] = {"Passed the end: continued from the top", "末尾を過ぎ、先頭から検索"},
+	[UI_WRAPPED_BOTTOM] = {"Passed the start: continued from the end", "先頭を過ぎ、末尾から検索"},
 	[UI_RESULTS_TITLE] = {"Search results", "検索結果"},
 	[UI_RESULTS_COUNT] = {" found", "件"},
 	[UI_RESULTS_MORE] = {"(more not shown)", "（以下省略）"},

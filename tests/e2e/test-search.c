@@ -185,12 +185,12 @@ static void find_in_long_section(bool mono)
 		expect_paragraph_lit(vt, zebra[i], mono);
 	}
 	e2e_type(vt, "n");
-	/* The notices are longer than 80 columns leave beside the count. */
-	e2e_expect_in_row(vt, STATUS_ROW, "Search went past the end");
+	/* The notices fit whole beside the count at 80 columns. */
+	e2e_expect_in_row(vt, STATUS_ROW, "Passed the end: continued from the top");
 	expect_count(vt, 1, ZEBRAS);
 	expect_paragraph_lit(vt, zebra[0], mono);
 	e2e_type(vt, "N");
-	e2e_expect_in_row(vt, STATUS_ROW, "Search went past the beginning");
+	e2e_expect_in_row(vt, STATUS_ROW, "Passed the start: continued from the end");
 	expect_count(vt, ZEBRAS, ZEBRAS);
 	expect_paragraph_lit(vt, zebra[ZEBRAS - 1], mono);
 	e2e_quit(vt);
