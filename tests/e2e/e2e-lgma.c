@@ -224,6 +224,25 @@ void e2e_fixture_write(const char *dir)
 		write_section(dir, &fixture_sections[i]);
 }
 
+char *e2e_fixture_dir;
+
+int e2e_fixture_setup(void **state)
+{
+	(void)state;
+	e2e_fixture_dir = e2e_tempdir();
+	e2e_fixture_write(e2e_fixture_dir);
+	return 0;
+}
+
+int e2e_fixture_teardown(void **state)
+{
+	(void)state;
+	e2e_rmtree(e2e_fixture_dir);
+	free(e2e_fixture_dir);
+	e2e_fixture_dir = NULL;
+	return 0;
+}
+
 static bool two_digits(const char *s, int *value)
 {
 	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))

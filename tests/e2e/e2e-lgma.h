@@ -66,6 +66,12 @@ enum {
 };
 void e2e_fixture_write(const char *dir);
 
+/* cmocka group setup and teardown of a test program that runs on the
+ * fixture: e2e_fixture_dir is a fresh directory holding it in between. */
+extern char *e2e_fixture_dir;
+int e2e_fixture_setup(void **state);
+int e2e_fixture_teardown(void **state);
+
 /* The paragraph (1-based) of the first English word "xPPwWW" of section
  * letter x on row, and its word number in *word (may be NULL); 0 when the
  * row shows no whole word. A word cut by a line break is not counted. */

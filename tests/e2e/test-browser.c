@@ -5,7 +5,7 @@
  * that answers the UTF-8 probe, colours off, the bilingual view, the mouse
  * and the screen-reader cursor.
  *
- * The content is the generated fixture (e2e-lgma.h): every word names its
+ * The content is the generated e2e_fixture_dir (e2e-lgma.h): every word names its
  * paragraph, so the checks read the reading position off the screen and
  * hold wherever the layout breaks lines. After every step the screen is
  * checked for rows wider than the terminal (e2e_check_screen). */
@@ -21,7 +21,6 @@
 
 #include "e2e-lgma.h"
 
-static char *fixture;
 
 struct size {
 	int rows, cols;
@@ -32,27 +31,11 @@ struct size {
 static const struct size sizes[] = {{24, 80}, {12, 40}, {60, 200}, {5, 10}};
 enum { N_SIZES = sizeof(sizes) / sizeof(sizes[0]) };
 
-static int setup(void **state)
-{
-	(void)state;
-	fixture = e2e_tempdir();
-	e2e_fixture_write(fixture);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	e2e_rmtree(fixture);
-	free(fixture);
-	return 0;
-}
-
-/* lgma on the fixture with extra arguments (up to 4), in env. */
+/* lgma on the e2e_fixture_dir with extra arguments (up to 4), in env. */
 static struct vt *start(struct size s, const char *const *env, const char *a1, const char *a2,
 			const char *a3)
 {
-	const char *args[] = {"--content", fixture, a1, a2, a3, NULL};
+	const char *args[] = {"--content", e2e_fixture_dir, a1, a2, a3, NULL};
 
 	return e2e_spawn(s.rows, s.cols, env, args);
 }
@@ -627,5 +610,5 @@ int main(void)
 		cmocka_unit_test(test_screen_reader_cursor),
 	};
 
-	return cmocka_run_group_tests_name("browser", tests, setup, teardown);
+	return cmocka_run_group_tests_name("browser", tests, e2e_fixture_setup, e2e_fixture_teardown);
 }

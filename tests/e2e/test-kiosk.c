@@ -21,30 +21,13 @@
 #include "e2e-lgma.h"
 #include "vt-esc.h"
 
-static char *fixture;
 
 /* The kiosk's notice when someone tries to leave (English). */
 static const char hint[] = "This terminal stays on lgma";
 
-static int setup(void **state)
-{
-	(void)state;
-	fixture = e2e_tempdir();
-	e2e_fixture_write(fixture);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	e2e_rmtree(fixture);
-	free(fixture);
-	return 0;
-}
-
 static struct vt *start(const char *const *env, const char *const *args)
 {
-	const char *argv[16] = {"--content", fixture};
+	const char *argv[16] = {"--content", e2e_fixture_dir};
 	size_t n = 2;
 
 	for (size_t i = 0; args[i] != NULL; i++)
@@ -269,7 +252,7 @@ static void test_hangup_by_signal(void **state)
  * reads and writes fail. It must notice and end, without spinning. */
 static void test_hangup_without_signal(void **state)
 {
-	const char *argv[] = {"setsid", "--wait", LGMA_EXE, "--content", fixture, "--kiosk", NULL};
+	const char *argv[] = {"setsid", "--wait", LGMA_EXE, "--content", e2e_fixture_dir, "--kiosk", NULL};
 	struct vt *vt = e2e_spawn_argv(24, 80, NULL, argv);
 	pid_t lgma[4];
 	long ticks;
@@ -514,5 +497,5 @@ int main(void)
 		cmocka_unit_test(test_low_bandwidth_and_vt100_are_plain),
 	};
 
-	return cmocka_run_group_tests_name("kiosk", tests, setup, teardown);
+	return cmocka_run_group_tests_name("kiosk", tests, e2e_fixture_setup, e2e_fixture_teardown);
 }

@@ -26,23 +26,6 @@ enum {
 	MAX_COLS = 300,
 };
 
-static char *fixture;
-
-static int setup(void **state)
-{
-	(void)state;
-	fixture = e2e_tempdir();
-	e2e_fixture_write(fixture);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	e2e_rmtree(fixture);
-	free(fixture);
-	return 0;
-}
 
 /* A small deterministic generator, the same on every libc. */
 static uint32_t next_random(uint32_t *s)
@@ -132,7 +115,7 @@ static void test_resize_storm(void **state)
 	const char *seed_env = getenv("E2E_SEED");
 	uint32_t seed = seed_env != NULL ? (uint32_t)strtoul(seed_env, NULL, 10) : 20240611u;
 	uint32_t s = seed ? seed : 1;
-	struct vt *vt = e2e_spawn(24, 80, NULL, E2E_ARGS("--content", fixture));
+	struct vt *vt = e2e_spawn(24, 80, NULL, E2E_ARGS("--content", e2e_fixture_dir));
 	int rows = 24, cols = 80;
 	char st;
 
@@ -175,5 +158,5 @@ int main(void)
 		cmocka_unit_test(test_resize_storm),
 	};
 
-	return cmocka_run_group_tests_name("resize-storm", tests, setup, teardown);
+	return cmocka_run_group_tests_name("resize-storm", tests, e2e_fixture_setup, e2e_fixture_teardown);
 }
