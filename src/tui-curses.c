@@ -192,6 +192,17 @@ static void choose_looks(const struct tui_options *opt, bool color)
 
 /* ---- canvas to screen ---- */
 
+/* A role in the terminal's own colours takes pair 0, not a pair that only
+ * says "default on default": ncurses then needs no colour reset after
+ * such text (an "sgr0" at the end of every update) and counts those cells
+ * as plain blanks when it decides where a row may be cleared. */
+static short color_pair(enum canvas_role role)
+{
+	if (!color_on || (looks[role].fg == -1 && looks[role].bg == -1))
+		return 0;
+	return (short)(role + 1);
+}
+
 
 /* Returns false when the cell became a '?' placeholder: what the
  * terminal's encoding cannot show never goes out as raw bytes. */
@@ -216,7 +227,7 @@ static bool to_cchar(const struct canvas_cell *cell, bool utf8, cchar_t *out)
 		shown = false;
 	}
 	wide[k] = L'\0';
-	setcchar(out, wide, looks[cell->role].attr, color_on ? (short)(cell->role + 1) : 0, NULL);
+	setcchar(out, wide, looks[cell->role].attr, color_pair(cell->role), NULL);
 	return shown;
 }
 
