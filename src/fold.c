@@ -242,6 +242,27 @@ static void add_space(struct folder *f, size_t start, size_t end, ucs4_t c)
 
 /* ---- the string ---- */
 
+/* libunistring 1.0's u8_grapheme_next decides each boundary from two
+ * characters alone, so it parts the two regional indicators of a flag and
+ * ends a cluster after a zero-width joiner that leads to an emoji (Unicode's
+ * rules GB11 to GB13 look further back). Units are what a match may not cut:
+ * put those back together. The cluster at start, first, ends at end. */
+static size_t join_emoji(const uint8_t *s, size_t start, size_t end, size_t n, ucs4_t first)
+{
+	ucs4_t c;
+
+	/* A lone indicator (4 bytes, nothing attached) pairs with the next. */
+	if (uc_is_property_regional_indicator(first) && end - start == 4 && end < n &&
+	    u8_mbtoucr(&c, s + end, n - end) > 0 && uc_is_property_regional_indicator(c))
+		end = (size_t)(u8_grapheme_next(s + end, s + n) - s);
+	if (!uc_is_property_extended_pictographic(first))
+		return end;
+	while (end < n && u8_prev(&c, s + end, s + start) != NULL && c == 0x200D &&
+	       u8_mbtoucr(&c, s + end, n - end) > 0 && uc_is_property_extended_pictographic(c))
+		end = (size_t)(u8_grapheme_next(s + end, s + n) - s);
+	return end;
+}
+
 /* The next unit at s[i..n): its end, and its first character (0xFFFD for an
  * invalid byte). */
 static size_t next_unit(const uint8_t *s, size_t i, size_t n, ucs4_t *first)
@@ -260,7 +281,7 @@ static size_t next_unit(const uint8_t *s, size_t i, size_t n, ucs4_t *first)
 	if (s[i + l] < 0x80 && (*first != '\r' || s[i + l] != '\n') &&
 	    uc_graphemeclusterbreak_property(*first) != GBP_PREPEND)
 		return i + (size_t)l;
-	end = (size_t)(u8_grapheme_next(s + i, s + n) - s);
+	end = join_emoji(s, i, (size_t)(u8_grapheme_next(s + i, s + n) - s), n, *first);
 	/* A cluster may run into invalid bytes: stop before them. */
 	const uint8_t *bad = u8_check(s + i, end - i);
 	if (bad != NULL)
