@@ -24,7 +24,8 @@
  *     how the query's own characters fold);
  *   - memfind finds what a byte-by-byte search finds, in the raw and in the
  *     folded bytes;
- *   - snippets of hits are display-safe, their match inside them, and they
+ *   - snippets of hits are display-safe, their match inside them (and not
+ *     empty unless text.h shows the match as nothing), and they
  *     are not much wider than asked (search.h: more when the match alone is
  *     wider). */
 #include <stdlib.h>
@@ -152,8 +153,8 @@ static void check_memfind(const char *h, size_t n, const char *nd, size_t m)
 
 static void check_snippets(const char *s, size_t n, const struct search_hit *h, int cols, bool aw)
 {
-	size_t ms, me, len;
-	char *plain = search_snippet_plain(s, n, h->start, h->end, cols, aw, &ms, &me);
+	size_t ms, me, len, shown_len;
+	char *shown, *plain = search_snippet_plain(s, n, h->start, h->end, cols, aw, &ms, &me);
 	char *marked = search_snippet(s, n, h->start, h->end, cols, aw);
 	int match_cols, w;
 
@@ -161,7 +162,11 @@ static void check_snippets(const char *s, size_t n, const struct search_hit *h, 
 	FUZZ_CHECK(ms <= me && me <= len, "snippet match [%zu, %zu) of %zu bytes", ms, me, len);
 	fuzz_check_safe(plain, len, aw, "plain snippet");
 	fuzz_check_safe(marked, strlen(marked), aw, "snippet");
-	FUZZ_CHECK(me > ms, "the snippet of hit [%zu, %zu) shows no match", h->start, h->end);
+	/* A match that text.h shows as nothing (a lone U+0600, which it
+	 * drops) has nothing to show. */
+	shown = text_sanitize(s + h->start, h->end - h->start, aw, &shown_len);
+	FUZZ_CHECK(me > ms || shown_len == 0, "the snippet of hit [%zu, %zu) shows no match", h->start, h->end);
+	free(shown);
 	match_cols = text_width(plain + ms, me - ms, aw);
 	w = text_width(plain, len, aw);
 	FUZZ_CHECK(w <= (cols > match_cols ? cols : match_cols) + 2 * (int)strlen(SEARCH_ELLIPSIS),

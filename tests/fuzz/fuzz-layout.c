@@ -23,10 +23,11 @@
  *     where it does not fit);
  *   - layout_columns and layout_line_at stay within their lines; spans are
  *     in order, inside the text, and each is a URL or e-mail address of
- *     printable ASCII as layout.h describes;
+ *     printable ASCII as layout.h describes (prefixes in any case);
  *   - a document's lines are its title's, one blank line, its body's. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fuzz.h"
 #include "lgma/doc.h"
@@ -279,9 +280,9 @@ static void check_maps(const struct layout *l, const char *src, size_t n)
 		for (size_t k = 0; k < len; k++)
 			FUZZ_CHECK(t[k] > 0x20 && t[k] < 0x7f, "span %zu: byte 0x%02x", s, (unsigned char)t[k]);
 		if (sp->kind == LAYOUT_SPAN_URL)
-			FUZZ_CHECK((len > 7 && strncmp(t, "http://", 7) == 0) ||
-					   (len > 8 && strncmp(t, "https://", 8) == 0) ||
-					   (len > 4 && strncmp(t, "www.", 4) == 0),
+			FUZZ_CHECK((len > 7 && strncasecmp(t, "http://", 7) == 0) ||
+					   (len > 8 && strncasecmp(t, "https://", 8) == 0) ||
+					   (len > 4 && strncasecmp(t, "www.", 4) == 0),
 				   "span %zu is no URL: %.*s", s, (int)len, t);
 		else
 			FUZZ_CHECK(sp->kind == LAYOUT_SPAN_EMAIL && memchr(t, '@', len) != NULL,
