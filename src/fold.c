@@ -242,6 +242,25 @@ static void add_space(struct folder *f, size_t start, size_t end, ucs4_t c)
 
 /* ---- the string ---- */
 
+/* Whether valid s[0..n) ends in a regional indicator and holds an odd
+ * number of them. */
+static bool odd_indicator_at_end(const uint8_t *s, size_t n)
+{
+	size_t count = 0;
+	bool last = false;
+
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int len = u8_mbtoucr(&c, s + i, n - i);
+		if (len <= 0)
+			return false;
+		last = uc_is_property_regional_indicator(c);
+		count += last;
+		i += (size_t)len;
+	}
+	return last && count % 2 == 1;
+}
+
 /* libunistring 1.0's u8_grapheme_next decides each boundary from two
  * characters alone, so it parts the two regional indicators of a flag and
  * ends a cluster after a zero-width joiner that leads to an emoji (Unicode's
@@ -251,9 +270,10 @@ static size_t join_emoji(const uint8_t *s, size_t start, size_t end, size_t n, u
 {
 	ucs4_t c;
 
-	/* A lone indicator (4 bytes, nothing attached) pairs with the next. */
-	if (uc_is_property_regional_indicator(first) && end - start == 4 && end < n &&
-	    u8_mbtoucr(&c, s + end, n - end) > 0 && uc_is_property_regional_indicator(c))
+	/* A cluster that ends in an indicator without its partner (a lone
+	 * one, or one after a prepended mark) takes the next indicator. */
+	if (end < n && u8_mbtoucr(&c, s + end, n - end) > 0 && uc_is_property_regional_indicator(c) &&
+	    odd_indicator_at_end(s + start, end - start))
 		end = (size_t)(u8_grapheme_next(s + end, s + n) - s);
 	if (!uc_is_property_extended_pictographic(first))
 		return end;
