@@ -154,7 +154,8 @@ static void shown_glyphs(struct glyphs *out, const char *s, size_t n, bool wide)
 
 /* What layout.h says the text shows: each source line (LF, CR LF or CR
  * ends one) without the blanks around it and without its list marker
- * ("-" and a blank after leading blanks), which becomes a bullet. */
+ * ("-" and a blank after leading blanks) and the blanks after that; the
+ * marker becomes a bullet. */
 static void expected_glyphs(struct glyphs *out, const char *src, size_t n, bool wide)
 {
 	for (size_t i = 0; i <= n;) {
@@ -165,7 +166,8 @@ static void expected_glyphs(struct glyphs *out, const char *src, size_t n, bool 
 			s++;
 		if (s + 1 < e && src[s] == '-' && is_blank(src[s + 1])) {
 			glyphs_add(out, "\x01", 1);
-			s += 2;
+			for (s += 2; s < e && is_blank(src[s]);)
+				s++;
 		}
 		shown_glyphs(out, src + s, e - s, wide);
 		i = e + (e + 1 < n && src[e] == '\r' && src[e + 1] == '\n' ? 2 : 1);
