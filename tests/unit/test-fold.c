@@ -96,6 +96,9 @@ static const struct fold_case cases[] = {
 	{"a prepended mark keeps its flag whole",
 	 "\xD8\x80\xF0\x9F\x87\xBA\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5\xF0\x9F\x87\xB8", "\xF0\x9F\x87\xAF", 1,
 	 {{0, 10}}},
+	{"a prepended mark keeps its ZWJ sequence whole",
+	 "\xD8\x80\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "\xF0\x9F\x91\xA9", 1,
+	 {{0, 20}}},
 	/* hostile bytes */
 	{"invalid UTF-8 is a barrier", "a\xFF" "b", "ab", 0, {{0}}},
 	{"controls are barriers, text around them matches", "a\x1B[31ma", "a", 2, {{0, 1}, {6, 7}}},
