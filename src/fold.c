@@ -242,6 +242,63 @@ static void add_space(struct folder *f, size_t start, size_t end, ucs4_t c)
 
 /* ---- the string ---- */
 
+/* Whether valid s[0..n) ends in a regional indicator and holds an odd
+ * number of them. */
+static bool odd_indicator_at_end(const uint8_t *s, size_t n)
+{
+	size_t count = 0;
+	bool last = false;
+
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int len = u8_mbtoucr(&c, s + i, n - i);
+		if (len <= 0)
+			return false;
+		last = uc_is_property_regional_indicator(c);
+		count += last;
+		i += (size_t)len;
+	}
+	return last && count % 2 == 1;
+}
+
+/* Whether valid s[0..n) holds an emoji (after a prepended mark, say). */
+static bool has_pictographic(const uint8_t *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int len = u8_mbtoucr(&c, s + i, n - i);
+		if (len <= 0)
+			return false;
+		if (uc_is_property_extended_pictographic(c))
+			return true;
+		i += (size_t)len;
+	}
+	return false;
+}
+
+/* libunistring 1.0's u8_grapheme_next decides each boundary from two
+ * characters alone, so it parts the two regional indicators of a flag and
+ * ends a cluster after a zero-width joiner that leads to an emoji (Unicode's
+ * rules GB11 to GB13 look further back). Units are what a match may not cut:
+ * put those back together. The cluster at start ends at end. */
+static size_t join_emoji(const uint8_t *s, size_t start, size_t end, size_t n)
+{
+	ucs4_t c;
+
+	/* A cluster that ends in an indicator without its partner (a lone
+	 * one, or one after a prepended mark) takes the next indicator. */
+	if (end < n && u8_mbtoucr(&c, s + end, n - end) > 0 && uc_is_property_regional_indicator(c) &&
+	    odd_indicator_at_end(s + start, end - start))
+		end = (size_t)(u8_grapheme_next(s + end, s + n) - s);
+	/* An emoji, a joiner, an emoji: one cluster (the emoji check last, as
+	 * it reads the whole cluster). */
+	while (end < n && u8_prev(&c, s + end, s + start) != NULL && c == 0x200D &&
+	       u8_mbtoucr(&c, s + end, n - end) > 0 && uc_is_property_extended_pictographic(c) &&
+	       has_pictographic(s + start, end - start))
+		end = (size_t)(u8_grapheme_next(s + end, s + n) - s);
+	return end;
+}
+
 /* The next unit at s[i..n): its end, and its first character (0xFFFD for an
  * invalid byte). */
 static size_t next_unit(const uint8_t *s, size_t i, size_t n, ucs4_t *first)
@@ -260,7 +317,7 @@ static size_t next_unit(const uint8_t *s, size_t i, size_t n, ucs4_t *first)
 	if (s[i + l] < 0x80 && (*first != '\r' || s[i + l] != '\n') &&
 	    uc_graphemeclusterbreak_property(*first) != GBP_PREPEND)
 		return i + (size_t)l;
-	end = (size_t)(u8_grapheme_next(s + i, s + n) - s);
+	end = join_emoji(s, i, (size_t)(u8_grapheme_next(s + i, s + n) - s), n);
 	/* A cluster may run into invalid bytes: stop before them. */
 	const uint8_t *bad = u8_check(s + i, end - i);
 	if (bad != NULL)

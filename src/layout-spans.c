@@ -93,7 +93,8 @@ static size_t url_at(const char *s, size_t n, size_t i)
 
 static bool is_local_char(unsigned char c)
 {
-	return is_alnum(c) || strchr("._%+-", c) != NULL;
+	/* c != 0: strchr would find the string's own terminator. */
+	return is_alnum(c) || (c != '\0' && strchr("._%+-", c) != NULL);
 }
 
 static bool is_domain_char(unsigned char c)

@@ -91,6 +91,73 @@ def text_seeds():
         write("text", "section-" + f.stem, f.read_bytes())
 
 
+def section_texts():
+    """(name, title, body) of each shipped section's languages."""
+    import yaml
+    for f in sorted((CONTENT / "sections").glob("*.yaml")):
+        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
+        for lang, body in doc["body"].items():
+            yield f.stem + "-" + lang, doc["title"][lang], body
+
+
+# Layout input: width byte, option byte (see fuzz-layout.c), then the text.
+AMBIGUOUS, ASCII, NARROW, BELOW_ONE = 1, 2, 4, 8
+LAYOUT_TEXTS = {
+    "list": (39, 0, b"Intro:\n- one\n- two\ncontinued\n\n  -\tthree\n-no item\n- \n\nAfter."),
+    "list-narrow": (2, NARROW | AMBIGUOUS, "- 日本 ab\n- ｶﾀ".encode()),
+    "tabs": (19, 0, "a\tb\n日本\tx\nabcd\tefgh\t\t".encode()),
+    "kinsoku": (7, 0, "ちょっとした工夫、バス停のベンチ。「以上」ー々ァ\n上上上」(abc(def".encode()),
+    "soft-breaks": (29, 0, "climate   \n   action\n気候変動\n対策\r\n지방\r정부\u2028next\x0bvt\x0cff\xc2\x85nel".encode()),
+    "urls": (11, ASCII, b"see https://example.com/a/(b)/path, www.x.org. mail: a.b+c@ex-ample.org;"),
+    "width-one": (0, AMBIGUOUS, "日本 a日b ±× \U0001F1EF\U0001F1F5 e\u0301e\u0301".encode()),
+    "below-one": (3, BELOW_ONE, b"abc def"),
+    "doc": (24, 0, "Title\u3000タイトル\x00body\n\n- item\x00after".encode()),
+}
+
+
+def layout_seeds():
+    clear("layout")
+    for name, (width, flags, text) in LAYOUT_TEXTS.items():
+        write("layout", name, bytes([width, flags]) + text)
+    for name, data in TEXTS.items():
+        write("layout", "hostile-" + name, bytes([5, NARROW * (len(name) % 2)]) + data)
+    widths = [(79, 0), (19, AMBIGUOUS), (3, NARROW | ASCII)]
+    for k, (name, title, body) in enumerate(section_texts()):
+        width, flags = widths[k % len(widths)]
+        write("layout", "section-" + name, bytes([width, flags]) + title.encode() + b"\x00" + body.encode())
+
+
+# Fold input: query length, snippet columns (bit 7: ambiguous wide), query, text.
+FOLD_CASES = {
+    "fullwidth": ("cop", "ＣＯＰ28 and COP29 (cop30)"),
+    "kana": ("そうる", "ソウル ﾊﾟﾘ協定 パリ"),
+    "accents": ("sao paulo", "in São Paulo / Sa\u0303o Paulo"),
+    "sharp-s": ("s", "Straße STRASSE ﬁnance ㎞ ①"),
+    "dotted-i": ("istanbul", "İstanbul ıstanbul ISTANBUL"),
+    "soft-break-cjk": ("パリ協定", "パリ\n協定 パリ\n\n協定 서울\n시"),
+    "spaces": ("friends\tof", "Friends  \n of\u3000Cities\xa0here"),
+    "regional": ("\U0001F1EF\U0001F1F5", "\U0001F1FA\U0001F1EF\U0001F1F5\U0001F1F8 👨\u200d👩\u200d👧"),
+    "self-fffd": ("a\ufffdb", "a\x01b a\ufffdb"),
+}
+
+
+def fold_input(query, text, cols=40):
+    return bytes([len(query), cols]) + query + text
+
+
+def fold_seeds():
+    clear("fold")
+    for name, (query, text) in FOLD_CASES.items():
+        write("fold", name, fold_input(query.encode(), text.encode()))
+    write("fold", "invalid", fold_input(b"a\xffb\x1b", TEXTS["invalid"] + b"ab a\xffb", 0x80 | 8))
+    for name in ("escapes", "bidi", "marks", "emoji", "invisible"):
+        write("fold", "hostile-" + name, fold_input(TEXTS[name][:9], TEXTS[name], 12))
+    queries = ["LGMA", "パリ協定", "cop", "the"]
+    for k, (name, title, body) in enumerate(section_texts()):
+        if k // 2 % 2 == k % 2:  # every section, in one of its languages
+            write("fold", "section-" + name, fold_input(queries[k % len(queries)].encode(), body.encode(), 30 + k))
+
+
 def app_input(config, extra, *events):
     return bytes([config, extra]) + b"".join(bytes(e) for e in events)
 
@@ -187,5 +254,7 @@ def tty_seeds():
 if __name__ == "__main__":
     load_seeds()
     text_seeds()
+    layout_seeds()
+    fold_seeds()
     app_seeds()
     tty_seeds()

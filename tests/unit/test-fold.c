@@ -87,6 +87,18 @@ static const struct fold_case cases[] = {
 	{"hangul", "가나", "가", 1, {{0, 3}}},
 	{"non-overlapping", "aaaa", "aa", 2, {{0, 2}, {2, 4}}},
 	{"greek final sigma", "ΟΔΟΣ", "οδος", 1, {{0, 8}}},
+	/* emoji sequences: libunistring 1.0 alone would cut each of these */
+	{"a regional indicator is its whole flag", "\xF0\x9F\x87\xBA\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5\xF0\x9F\x87\xB8",
+	 "\xF0\x9F\x87\xAF", 1, {{0, 8}}},
+	{"an emoji joined by ZWJ is its whole sequence",
+	 "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7!", "\xF0\x9F\x91\xA9", 1,
+	 {{0, 18}}},
+	{"a prepended mark keeps its flag whole",
+	 "\xD8\x80\xF0\x9F\x87\xBA\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5\xF0\x9F\x87\xB8", "\xF0\x9F\x87\xAF", 1,
+	 {{0, 10}}},
+	{"a prepended mark keeps its ZWJ sequence whole",
+	 "\xD8\x80\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "\xF0\x9F\x91\xA9", 1,
+	 {{0, 20}}},
 	/* hostile bytes */
 	{"invalid UTF-8 is a barrier", "a\xFF" "b", "ab", 0, {{0}}},
 	{"controls are barriers, text around them matches", "a\x1B[31ma", "a", 2, {{0, 1}, {6, 7}}},

@@ -301,6 +301,19 @@ static void test_spans(void **state)
 	layout_free(l);
 }
 
+/* A NUL byte is no character of an address (strchr finds the terminator). */
+static void test_span_stops_at_nul(void **state)
+{
+	static const char text[] = "item\0info@iclei.org";
+	struct layout_span *spans;
+
+	(void)state;
+	assert_int_equal(layout_find_spans(text, sizeof(text) - 1, &spans), 1);
+	assert_int_equal(spans[0].start, 5);
+	assert_int_equal(spans[0].end, sizeof(text) - 1);
+	free(spans);
+}
+
 /* ---- properties ---- */
 
 /* JIS X 4051 (JLREQ cl-02, 04, 05, 06, 07, 09, 10 and 11): never at the
@@ -818,6 +831,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_bytes),
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_span_stops_at_nul),
 		cmocka_unit_test(test_shipped_content),
 		cmocka_unit_test(test_generated_text),
 		cmocka_unit_test(test_generated_japanese),
