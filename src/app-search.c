@@ -40,6 +40,8 @@ void search_forget(struct app *app)
 
 static void append_hits(struct search_results *to, const struct search_results *from)
 {
+	if (from->count == 0) /* memcpy from NULL is undefined even for 0 bytes */
+		return;
 	if (to->count + from->count > to->capacity) {
 		to->capacity = to->count + from->count;
 		to->hits = xreallocarray(to->hits, to->capacity, sizeof(*to->hits));
