@@ -429,7 +429,11 @@ int main(int argc, char **argv)
 	struct settings s = {.tui = {.idle_timeout = -1}};
 	int status;
 
-	setlocale(LC_ALL, "");
+	/* Only the character set comes from the locale: it is all lgma and
+	 * ncurses ask of it. The other categories would cost a file each to
+	 * load at every start, and LC_NUMERIC would make strtod read the
+	 * content's "48.85" as 48 in a locale with a decimal comma. */
+	setlocale(LC_CTYPE, "");
 	if ((status = parse_options(argc, argv, &s)) >= 0)
 		return status;
 	switch (s.mode) {
