@@ -231,13 +231,14 @@ static bool slow_terminal(void)
 				strncmp(term, "vt52", 4) == 0);
 }
 
-struct content *cli_load(const struct cli_options *opt, int *lang, int *status)
+static struct content *load(const struct cli_options *opt, bool land_later, int *lang, int *status)
 {
 	struct diag_list diags;
 	struct content *c;
 
 	diag_init(&diags);
-	c = load_content_dir(opt->content_dir, &diags);
+	c = land_later ? load_content_dir_land_later(opt->content_dir, &diags)
+		       : load_content_dir(opt->content_dir, &diags);
 	diag_print(&diags, stderr);
 	diag_fini(&diags);
 	if (c == NULL) {
@@ -253,6 +254,11 @@ struct content *cli_load(const struct cli_options *opt, int *lang, int *status)
 	return c;
 }
 
+struct content *cli_load(const struct cli_options *opt, int *lang, int *status)
+{
+	return load(opt, false, lang, status);
+}
+
 static int browse(const struct cli_options *opt, struct tui_options *tui, struct app_config *config)
 {
 	struct content *c;
@@ -262,7 +268,8 @@ static int browse(const struct cli_options *opt, struct tui_options *tui, struct
 		fputs("lgma: the browser needs a terminal; --dump prints text\n", stderr);
 		return EXIT_USAGE;
 	}
-	if ((c = cli_load(opt, &lang, &status)) == NULL)
+	/* The map's land is read when the map is first shown. */
+	if ((c = load(opt, true, &lang, &status)) == NULL)
 		return status;
 	if (!app_start_valid(c, opt->start)) {
 		fprintf(stderr, "lgma: no section '%s'; there are:", opt->start);
