@@ -266,9 +266,14 @@ struct layout *layout_new(const char *src, size_t len, const struct layout_optio
 	l->opt = *opt;
 	if (l->opt.width < 1)
 		l->opt.width = 1;
-	l->src = xmalloc(len + 1);
-	memcpy(l->src, src, len);
-	l->src[len] = '\0';
+	if (opt->borrow_src) {
+		l->src = src;
+	} else {
+		l->src_copy = xmalloc(len + 1);
+		memcpy(l->src_copy, src, len);
+		l->src_copy[len] = '\0';
+		l->src = l->src_copy;
+	}
 	l->src_len = len;
 	b.src = l->src;
 	presize(l, src, len);
@@ -287,7 +292,7 @@ void layout_free(struct layout *l)
 {
 	if (l == NULL)
 		return;
-	free(l->src);
+	free(l->src_copy);
 	free(l->lines);
 	free(l->line_piece);
 	free(l->pieces);
