@@ -803,9 +803,15 @@ static void *section_worker_run(void *arg)
  * the cost of starting on a large content set. */
 static size_t worker_count(size_t jobs)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n = cores > 1 ? (size_t)cores : 1;
+	long cores;
+	size_t n;
 
+	/* Threads pay off from 16 files a thread: a small set (the shipped
+	 * content has six) is read here, without asking for the cores. */
+	if (jobs < 32)
+		return 1;
+	cores = sysconf(_SC_NPROCESSORS_ONLN);
+	n = cores > 1 ? (size_t)cores : 1;
 	if (n > 8)
 		n = 8;
 	if (n > jobs / 16)
