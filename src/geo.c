@@ -372,6 +372,12 @@ static struct edge *make_edges(const struct geo_land *land, int w, int h, size_t
 			geo_project(b->lat / 100.0, b->lon / 100.0, w, h, &bx, &by);
 			if (ay == by)
 				continue; /* a horizontal edge crosses no scanline */
+			/* Nor does one that ends before the next dot centre (y + 0.5)
+			 * below its top: most of a coastline's short edges at a
+			 * terminal's few rows. Leaving them out (NaN stays in) keeps
+			 * the fill as it is and the edges in memory a few. */
+			if (ceil((ay < by ? ay : by) - 0.5) + 0.5 >= (ay < by ? by : ay))
+				continue;
 			struct edge *e = &edges[n++];
 			e->dir = ay < by ? 1 : -1;
 			e->top = ay < by ? ay : by;
