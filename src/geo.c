@@ -237,6 +237,11 @@ struct geo_land *geo_land_parse(const char *name, const char *text, size_t size,
 	struct parser p = {.name = name, .diags = diags, .land = xcalloc(1, sizeof(struct geo_land))};
 	const char *s = text, *end = text + size;
 
+	/* Room for every vertex the file can hold ("0 0" and a newline at
+	 * least): growing by copying touched nearly twice the memory the
+	 * points take, and room never written is never resident. */
+	p.point_cap = size / 4 + 1 < GEO_MAX_POINTS ? size / 4 + 1 : GEO_MAX_POINTS;
+	p.land->points = xreallocarray(NULL, p.point_cap, sizeof(*p.land->points));
 	while (s < end && p.errors < GEO_MAX_ERRORS) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *line_end = nl != NULL ? nl : end;
