@@ -38,7 +38,7 @@ void search_forget(struct app *app)
 
 /* ---- in the open section ---- */
 
-static void append_hits(struct search_results *to, const struct search_results *from)
+static void prepend_hits(struct search_results *to, const struct search_results *from)
 {
 	if (from->count == 0) /* memcpy from NULL is undefined even for 0 bytes */
 		return;
@@ -46,7 +46,8 @@ static void append_hits(struct search_results *to, const struct search_results *
 		to->capacity = to->count + from->count;
 		to->hits = xreallocarray(to->hits, to->capacity, sizeof(*to->hits));
 	}
-	memcpy(to->hits + to->count, from->hits, from->count * sizeof(*from->hits));
+	memmove(to->hits + from->count, to->hits, to->count * sizeof(*to->hits));
+	memcpy(to->hits, from->hits, from->count * sizeof(*from->hits));
 	to->count += from->count;
 }
 
@@ -54,7 +55,7 @@ static void append_hits(struct search_results *to, const struct search_results *
 static void find_run(struct app *app)
 {
 	struct app_find *f = &app->find;
-	struct search_results body;
+	struct search_results title;
 
 	f->hits.count = 0;
 	f->current = 0;
@@ -62,11 +63,14 @@ static void find_run(struct app *app)
 	f->lang = app->lang;
 	if (f->query == NULL || search_query_is_empty(f->query) || !app_entry_is_section(app, f->section))
 		return;
-	search_section(index_of(app), f->query, f->section, f->lang, SEARCH_TITLE, &f->hits);
-	search_results_init(&body);
-	search_section(index_of(app), f->query, f->section, f->lang, SEARCH_BODY, &body);
-	append_hits(&f->hits, &body);
-	search_results_fini(&body);
+	/* The body's hits (all of a long section's for a one-letter query)
+	 * go straight into the list, the title's few in front of them: a
+	 * copy of the body's would double the peak memory of a search. */
+	search_results_init(&title);
+	search_section(index_of(app), f->query, f->section, f->lang, SEARCH_TITLE, &title);
+	search_section(index_of(app), f->query, f->section, f->lang, SEARCH_BODY, &f->hits);
+	prepend_hits(&f->hits, &title);
+	search_results_fini(&title);
 }
 
 static const struct doc *reading_doc(struct app *app)

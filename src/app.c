@@ -103,6 +103,8 @@ const struct doc *app_doc(struct app *app, size_t section, size_t lang, int widt
 		.width = width,
 		.ambiguous_wide = app->config.ambiguous_wide,
 		.ascii = app->config.ascii,
+		/* The content outlives its documents (app_set_content drops them). */
+		.borrow_src = true,
 	};
 
 	app->doc_clock++;

@@ -15,11 +15,46 @@ struct content *content_new(void)
 	return c;
 }
 
+/* A land file not read yet. Allocated apart from the model so that the
+ * first content_land can fill it in through a const model. */
+struct content_land_later {
+	char *dir; /* the content directory */
+	bool tried;
+	struct geo_land *land;
+};
+
+void content_defer_land(struct content *c, const char *dir)
+{
+	c->land_later = xcalloc(1, sizeof(*c->land_later));
+	c->land_later->dir = xstrdup(dir);
+}
+
+const struct geo_land *content_land(const struct content *c)
+{
+	struct content_land_later *later = c->land_later;
+	struct diag_list diags;
+
+	if (later == NULL)
+		return c->land;
+	if (!later->tried) {
+		later->tried = true;
+		diag_init(&diags);
+		later->land = geo_land_load(later->dir, &diags);
+		diag_fini(&diags);
+	}
+	return later->land;
+}
+
 void content_free(struct content *c)
 {
 	if (c == NULL)
 		return;
 	geo_land_free(c->land);
+	if (c->land_later != NULL) {
+		geo_land_free(c->land_later->land);
+		free(c->land_later->dir);
+		free(c->land_later);
+	}
 	arena_fini(&c->arena);
 	free(c->sections);
 	free(c->regions);

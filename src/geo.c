@@ -237,6 +237,11 @@ struct geo_land *geo_land_parse(const char *name, const char *text, size_t size,
 	struct parser p = {.name = name, .diags = diags, .land = xcalloc(1, sizeof(struct geo_land))};
 	const char *s = text, *end = text + size;
 
+	/* Room for every vertex the file can hold ("0 0" and a newline at
+	 * least): growing by copying touched nearly twice the memory the
+	 * points take, and room never written is never resident. */
+	p.point_cap = size / 4 + 1 < GEO_MAX_POINTS ? size / 4 + 1 : GEO_MAX_POINTS;
+	p.land->points = xreallocarray(NULL, p.point_cap, sizeof(*p.land->points));
 	while (s < end && p.errors < GEO_MAX_ERRORS) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *line_end = nl != NULL ? nl : end;
@@ -372,6 +377,12 @@ static struct edge *make_edges(const struct geo_land *land, int w, int h, size_t
 			geo_project(b->lat / 100.0, b->lon / 100.0, w, h, &bx, &by);
 			if (ay == by)
 				continue; /* a horizontal edge crosses no scanline */
+			/* Nor does one that ends before the next dot centre (y + 0.5)
+			 * below its top: most of a coastline's short edges at a
+			 * terminal's few rows. Leaving them out (NaN stays in) keeps
+			 * the fill as it is and the edges in memory a few. */
+			if (ceil((ay < by ? ay : by) - 0.5) + 0.5 >= (ay < by ? by : ay))
+				continue;
 			struct edge *e = &edges[n++];
 			e->dir = ay < by ? 1 : -1;
 			e->top = ay < by ? ay : by;

@@ -31,7 +31,8 @@ struct piece {
 
 struct layout {
 	struct layout_options opt;
-	char *src; /* a copy: the layout never depends on its caller's buffer */
+	const char *src; /* src_copy, or the caller's (options.borrow_src) */
+	char *src_copy;	 /* the layout's own, so it does not depend on its caller's buffer */
 	size_t src_len;
 	struct layout_line *lines;
 	size_t line_count, line_cap;

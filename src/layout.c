@@ -236,11 +236,17 @@ static void finish(struct layout *l)
 }
 
 /* Room for the usual output at once (a full line holds about width bytes
- * or more, in ASCII or in CJK): growing 20 MB arrays by copying costs more
- * than the layout itself. */
-static void presize(struct layout *l, size_t len)
+ * or more, in ASCII or in CJK; text already broken into lines shorter than
+ * the width keeps at most its own lines): growing 20 MB arrays by copying
+ * costs more than the layout itself, and a copy touches memory twice, while
+ * room never used is never touched (so never resident). */
+static void presize(struct layout *l, const char *src, size_t len)
 {
-	size_t lines = len / (size_t)l->opt.width + len / 256 + 16;
+	size_t newlines = 0, lines;
+
+	for (const char *p = src; (p = memchr(p, '\n', (size_t)(src + len - p))) != NULL; p++)
+		newlines++;
+	lines = len / (size_t)l->opt.width + newlines + 16;
 
 	l->text_cap = len + len / 8 + 64;
 	l->text = xmalloc(l->text_cap);
@@ -260,12 +266,17 @@ struct layout *layout_new(const char *src, size_t len, const struct layout_optio
 	l->opt = *opt;
 	if (l->opt.width < 1)
 		l->opt.width = 1;
-	l->src = xmalloc(len + 1);
-	memcpy(l->src, src, len);
-	l->src[len] = '\0';
+	if (opt->borrow_src) {
+		l->src = src;
+	} else {
+		l->src_copy = xmalloc(len + 1);
+		memcpy(l->src_copy, src, len);
+		l->src_copy[len] = '\0';
+		l->src = l->src_copy;
+	}
 	l->src_len = len;
 	b.src = l->src;
-	presize(l, len);
+	presize(l, src, len);
 	layout_body(&b);
 	finish(l);
 	l->span_count = layout_find_spans(l->src, len, &l->spans);
@@ -281,7 +292,7 @@ void layout_free(struct layout *l)
 {
 	if (l == NULL)
 		return;
-	free(l->src);
+	free(l->src_copy);
 	free(l->lines);
 	free(l->line_piece);
 	free(l->pieces);

@@ -27,6 +27,7 @@ struct loader {
 	struct arena tree;     /* the current file's tree */
 	bool langs_ok;	       /* site.yaml gave usable languages */
 	bool resolve_all;      /* a directory on the way is a link: check every file */
+	bool land_later;       /* leave world/land.txt to content_land */
 	/* load_content_files: the files, instead of the file system. */
 	const struct load_file *files;
 	size_t file_count;
@@ -802,9 +803,15 @@ static void *section_worker_run(void *arg)
  * the cost of starting on a large content set. */
 static size_t worker_count(size_t jobs)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n = cores > 1 ? (size_t)cores : 1;
+	long cores;
+	size_t n;
 
+	/* Threads pay off from 16 files a thread: a small set (the shipped
+	 * content has six) is read here, without asking for the cores. */
+	if (jobs < 32)
+		return 1;
+	cores = sysconf(_SC_NPROCESSORS_ONLN);
+	n = cores > 1 ? (size_t)cores : 1;
 	if (n > 8)
 		n = 8;
 	if (n > jobs / 16)
@@ -896,8 +903,12 @@ static struct content *load_all(struct loader *l, const char *dir)
 	free(path);
 	/* The map's land is content too: checked, reloaded and refused with it. */
 	path = join(dir, "world/land.txt");
-	if (l->files == NULL && file_exists(l, path))
-		l->c->land = geo_land_load(dir, l->diags);
+	if (l->files == NULL && file_exists(l, path)) {
+		if (l->land_later)
+			content_defer_land(l->c, dir);
+		else
+			l->c->land = geo_land_load(dir, l->diags);
+	}
 	free(path);
 	arena_fini(&l->tree);
 	if (l->diags->errors > errors_before) {
@@ -907,9 +918,9 @@ static struct content *load_all(struct loader *l, const char *dir)
 	return l->c;
 }
 
-struct content *load_content_dir(const char *dir, struct diag_list *diags)
+static struct content *load_dir(const char *dir, bool land_later, struct diag_list *diags)
 {
-	struct loader l = {.diags = diags};
+	struct loader l = {.diags = diags, .land_later = land_later};
 	struct content *c;
 
 	l.real_dir = realpath(dir, NULL);
@@ -921,6 +932,16 @@ struct content *load_content_dir(const char *dir, struct diag_list *diags)
 	c = load_all(&l, dir);
 	free(l.real_dir);
 	return c;
+}
+
+struct content *load_content_dir(const char *dir, struct diag_list *diags)
+{
+	return load_dir(dir, false, diags);
+}
+
+struct content *load_content_dir_land_later(const char *dir, struct diag_list *diags)
+{
+	return load_dir(dir, true, diags);
 }
 
 struct content *load_content_files(const struct load_file *files, size_t count, struct diag_list *diags)

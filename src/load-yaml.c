@@ -64,28 +64,41 @@ static size_t line_break(const uint8_t *s, size_t n)
 	return 0;
 }
 
+/* The bytes a line break can start with (line_break). None of them can be
+ * inside a UTF-8 character, so a search byte by byte finds the breaks that
+ * a walk over the characters finds. */
+static bool may_break(uint8_t c)
+{
+	return c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2;
+}
+
 /* libyaml reports reader errors (bad UTF-8, control characters) by byte
- * offset only; count lines and characters up to it ourselves. */
+ * offset only; count lines and characters up to it ourselves. Every file's
+ * end is placed so: the lines are counted by their breaks alone, and only
+ * the last line is walked character by character (a walk over all of a
+ * long section was a tenth of its start-up). */
 static void offset_position(const struct builder *b, size_t offset, unsigned *line, unsigned *col)
 {
 	const uint8_t *s = (const uint8_t *)b->bytes;
-	size_t i = 0;
+	size_t i = 0, line_start = 0;
 
 	*line = 1;
-	*col = 1;
 	if (offset > b->size)
 		offset = b->size;
 	while (i < offset) {
-		size_t brk = line_break(s + i, offset - i);
+		size_t brk = may_break(s[i]) ? line_break(s + i, offset - i) : 0;
 		if (brk > 0) {
 			(*line)++;
-			*col = 1;
 			i += brk;
-			continue;
+			line_start = i;
+		} else {
+			i++;
 		}
+	}
+	*col = 1;
+	for (i = line_start; i < offset; (*col)++) {
 		int n = u8_mblen(s + i, offset - i);
 		i += n > 0 ? (size_t)n : 1;
-		(*col)++;
 	}
 }
 
@@ -175,7 +188,8 @@ static size_t break_size(const char *bytes, size_t size, size_t i)
 static size_t line_offset(struct builder *b, unsigned line)
 {
 	while (b->cursor_line < line && b->cursor_offset < b->size) {
-		size_t k = break_size(b->bytes, b->size, b->cursor_offset);
+		size_t k = may_break((uint8_t)b->bytes[b->cursor_offset])
+				   ? break_size(b->bytes, b->size, b->cursor_offset) : 0;
 		b->cursor_offset += k > 0 ? k : 1;
 		b->cursor_line += k > 0;
 	}
@@ -196,7 +210,7 @@ static void literal_position(struct builder *b, struct ytree_node *n, unsigned i
 		size_t vlen = (size_t)((nl != NULL ? nl : end) - v), le = off, spaces = 0;
 		if (off >= b->size)
 			return;
-		while (le < b->size && break_size(b->bytes, b->size, le) == 0)
+		while (le < b->size && (!may_break((uint8_t)b->bytes[le]) || break_size(b->bytes, b->size, le) == 0))
 			le++;
 		while (off + spaces < le && b->bytes[off + spaces] == ' ')
 			spaces++;

@@ -232,13 +232,14 @@ static bool slow_terminal(void)
 				strncmp(term, "vt52", 4) == 0);
 }
 
-struct content *cli_load(const struct cli_options *opt, int *lang, int *status)
+static struct content *load(const struct cli_options *opt, bool land_later, int *lang, int *status)
 {
 	struct diag_list diags;
 	struct content *c;
 
 	diag_init(&diags);
-	c = load_content_dir(opt->content_dir, &diags);
+	c = land_later ? load_content_dir_land_later(opt->content_dir, &diags)
+		       : load_content_dir(opt->content_dir, &diags);
 	diag_print(&diags, stderr);
 	diag_fini(&diags);
 	if (c == NULL) {
@@ -254,6 +255,11 @@ struct content *cli_load(const struct cli_options *opt, int *lang, int *status)
 	return c;
 }
 
+struct content *cli_load(const struct cli_options *opt, int *lang, int *status)
+{
+	return load(opt, false, lang, status);
+}
+
 static int browse(const struct cli_options *opt, struct tui_options *tui, struct app_config *config)
 {
 	struct content *c;
@@ -263,7 +269,8 @@ static int browse(const struct cli_options *opt, struct tui_options *tui, struct
 		fputs("lgma: the browser needs a terminal; --dump prints text\n", stderr);
 		return EXIT_USAGE;
 	}
-	if ((c = cli_load(opt, &lang, &status)) == NULL)
+	/* The map's land is read when the map is first shown. */
+	if ((c = load(opt, true, &lang, &status)) == NULL)
 		return status;
 	if (!app_start_valid(c, opt->start)) {
 		fprintf(stderr, "lgma: no section '%s'; there are:", opt->start);
@@ -435,7 +442,11 @@ int main(int argc, char **argv)
 	struct settings s = {.tui = {.idle_timeout = -1}};
 	int status;
 
-	setlocale(LC_ALL, "");
+	/* Only the character set comes from the locale: it is all lgma and
+	 * ncurses ask of it. The other categories would cost a file each to
+	 * load at every start, and LC_NUMERIC would make strtod read the
+	 * content's "48.85" as 48 in a locale with a decimal comma. */
+	setlocale(LC_CTYPE, "");
 	if ((status = parse_options(argc, argv, &s)) >= 0)
 		return status;
 	switch (s.mode) {

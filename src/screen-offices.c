@@ -167,7 +167,7 @@ static void paint_map(struct app *app, struct canvas *c, struct canvas_rect r)
 		.selected = app->offices.selected,
 	};
 
-	map_paint(c, r, app->content, app->content->land, &opt);
+	map_paint(c, r, app->content, content_land(app->content), &opt);
 }
 
 static void paint_qr(struct app *app, struct canvas *c, struct canvas_rect r)

@@ -75,6 +75,7 @@ struct content_region {
 };
 
 struct geo_land;
+struct content_land_later;
 
 struct content {
 	size_t lang_count;
@@ -88,7 +89,9 @@ struct content {
 	size_t region_count;
 	struct content_office *offices;
 	size_t office_count;
-	struct geo_land *land; /* world/land.txt for the map, or NULL without one */
+	struct geo_land *land; /* world/land.txt for the map, or NULL without one
+				  or when it is left for later (see content_land) */
+	struct content_land_later *land_later; /* load_content_dir_land_later */
 	const char *offices_file; /* path of offices.yaml, for messages; NULL without offices */
 
 	struct arena arena; /* owns everything above */
@@ -97,6 +100,8 @@ struct content {
 /* An empty model with its own arena; the loader fills it. */
 struct content *content_new(void);
 void content_free(struct content *c);
+/* For the loader: dir's world/land.txt is read by content_land, later. */
+void content_defer_land(struct content *c, const char *dir);
 
 /* Index of a language code in c->langs, or -1. */
 int content_lang_index(const struct content *c, const char *code);
@@ -109,6 +114,13 @@ int content_pick_lang(const struct content *c, const char *requested, const char
 /* The text of t in language lang (falls back as described above); NULL only
  * for an absent optional field. */
 const char *content_text_get(const struct content_text *t, size_t lang);
+
+/* The land for the map: c->land, or the land file left for later by
+ * load_content_dir_land_later, read and parsed at the first call (kept
+ * until content_free). NULL without a land file, and when the file left
+ * for later cannot be used when it is read (diagnostics dropped: --check
+ * reports them); the map then shows markers on blank sea. */
+const struct geo_land *content_land(const struct content *c);
 
 /* Section by id, or NULL. */
 const struct content_section *content_find_section(const struct content *c, const char *id);

@@ -40,6 +40,11 @@ struct layout_options {
 	int width;	     /* columns available, >= 1 */
 	bool ambiguous_wide; /* East Asian Ambiguous characters take 2 columns */
 	bool ascii;	     /* the terminal shows ASCII only: "- " bullets, not "• " */
+	/* The caller keeps src valid and unchanged until layout_free, with a
+	 * NUL at src[len]: the layout reads it there instead of keeping a
+	 * copy (the browser's documents, whose text lives with the content:
+	 * a long section's copy was a tenth of the browser's memory). */
+	bool borrow_src;
 };
 
 enum layout_line_kind {
@@ -76,7 +81,8 @@ struct layout_span {
 
 struct layout;
 
-/* Lays out src[0..len) (any bytes; the layout keeps its own copy). Never
+/* Lays out src[0..len) (any bytes; the layout keeps its own copy unless
+ * opt->borrow_src). Never
  * fails; a width below 1 counts as 1. Free with layout_free. */
 struct layout *layout_new(const char *src, size_t len, const struct layout_options *opt);
 void layout_free(struct layout *l);

@@ -17,6 +17,13 @@
  * error; otherwise NULL. Errors and warnings go to diags either way. */
 struct content *load_content_dir(const char *dir, struct diag_list *diags);
 
+/* load_content_dir for browsing: world/land.txt is neither read nor
+ * checked now but by content_land when the map is first shown, as most
+ * sessions never show it (its parsing was a tenth of the start-up time and
+ * its points stay in memory). What must be validated completely (--check,
+ * a reload) uses load_content_dir. */
+struct content *load_content_dir_land_later(const char *dir, struct diag_list *diags);
+
 /* A content file already in memory (borrowed: the caller keeps it). */
 struct load_file {
 	const char *name;  /* as under the directory: "site.yaml", "sections/10-about.yaml" */

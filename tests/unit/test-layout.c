@@ -697,6 +697,53 @@ static void test_shipped_content(void **state)
 	diag_fini(&diags);
 }
 
+/* A layout that reads its caller's text (borrow_src, the browser's) is the
+ * layout of a copy: the same lines, spans and columns. */
+static void assert_same_layout(const char *text, int width)
+{
+	size_t n = strlen(text);
+	struct layout_options copy = {.width = width}, borrow = {.width = width, .borrow_src = true};
+	struct layout *a = layout_new(text, n, &copy), *b = layout_new(text, n, &borrow);
+
+	assert_int_equal(layout_line_count(a), layout_line_count(b));
+	for (size_t i = 0; i < layout_line_count(a); i++) {
+		const struct layout_line *x = layout_line(a, i), *y = layout_line(b, i);
+		int xs, xe, ys, ye;
+		assert_int_equal(x->length, y->length);
+		assert_memory_equal(x->text, y->text, x->length);
+		assert_int_equal(x->width, y->width);
+		assert_int_equal(x->src_start, y->src_start);
+		assert_int_equal(x->src_end, y->src_end);
+		assert_int_equal(layout_columns(a, i, x->src_start, x->src_end, &xs, &xe),
+				 layout_columns(b, i, y->src_start, y->src_end, &ys, &ye));
+		if (x->src_end > x->src_start) {
+			assert_int_equal(xs, ys);
+			assert_int_equal(xe, ye);
+		}
+	}
+	assert_int_equal(layout_span_count(a), layout_span_count(b));
+	layout_free(a);
+	layout_free(b);
+}
+
+static void test_borrowed_source(void **state)
+{
+	struct diag_list diags;
+	struct content *c;
+	const int widths[] = {1, 20, 41, 78, 100};
+
+	(void)state;
+	diag_init(&diags);
+	c = load_content_dir(LGMA_CONTENT_DIR, &diags);
+	assert_non_null(c);
+	for (size_t s = 0; s < c->section_count; s++)
+		for (size_t lang = 0; lang < c->lang_count; lang++)
+			for (size_t w = 0; w < sizeof(widths) / sizeof(widths[0]); w++)
+				assert_same_layout(content_text_get(&c->sections[s].body, lang), widths[w]);
+	content_free(c);
+	diag_fini(&diags);
+}
+
 /* ---- generated text ---- */
 
 static uint64_t rng_state;
@@ -833,6 +880,7 @@ int main(void)
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_span_stops_at_nul),
 		cmocka_unit_test(test_shipped_content),
+		cmocka_unit_test(test_borrowed_source),
 		cmocka_unit_test(test_generated_text),
 		cmocka_unit_test(test_generated_japanese),
 	};

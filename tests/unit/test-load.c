@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lgma/geo.h"
 #include "lgma/load.h"
 
 /* ---- helpers ---- */
@@ -256,6 +257,104 @@ static void test_all_errors_together(void **state)
 	remove_dir(dir);
 }
 
+/* Writes DIR/world/land.txt. */
+static void write_land(const char *dir, const char *text)
+{
+	char path[1024];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/world", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/world/land.txt", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static const char one_ring[] = "lgma-land 1\nring\n0 0\n100 0\n100 100\n";
+static const char two_rings[] = "lgma-land 1\nring\n0 0\n100 0\n100 100\nring\n0 0\n-100 0\n-100 -100\n0 -50\n";
+
+/* Browsing leaves the land until the map is shown: the file is read at the
+ * first content_land, not at loading (a file written after loading is the
+ * one shown), and only once. */
+static void test_land_read_on_first_use(void **state)
+{
+	char *dir = make_case_dir(NULL);
+	struct diag_list diags;
+	struct content *c;
+	const struct geo_land *land;
+
+	(void)state;
+	write_land(dir, one_ring);
+	diag_init(&diags);
+	c = load_content_dir_land_later(dir, &diags);
+	assert_non_null(c);
+	assert_int_equal(diags.errors, 0);
+	assert_null(c->land);
+	write_land(dir, two_rings);
+	land = content_land(c);
+	assert_non_null(land);
+	assert_int_equal(land->ring_count, 2);
+	assert_int_equal(land->point_count, 7);
+	write_land(dir, one_ring);
+	assert_ptr_equal(content_land(c), land);
+	content_free(c);
+	diag_fini(&diags);
+	remove_dir(dir);
+}
+
+/* A broken land file: the full load refuses the content with a located
+ * error (--check, reload); the browsing load starts, and its map has no
+ * land. Without a land file neither has land. */
+static void test_land_broken_later(void **state)
+{
+	char *dir = make_case_dir(NULL), *got;
+	struct diag_list diags;
+	struct content *c;
+
+	(void)state;
+	assert_non_null(c = load_generated(dir, &diags, &got));
+	assert_null(content_land(c));
+	content_free(c);
+	free(got);
+	diag_fini(&diags);
+
+	write_land(dir, "lgma-land 1\nring\n0 0\n18001 0\n0 100\n");
+	assert_null(load_generated(dir, &diags, &got));
+	assert_contains(got, "world/land.txt:4:1: error:");
+	free(got);
+	diag_fini(&diags);
+
+	diag_init(&diags);
+	c = load_content_dir_land_later(dir, &diags);
+	assert_non_null(c);
+	assert_int_equal(diags.errors, 0);
+	assert_null(content_land(c));
+	content_free(c);
+	diag_fini(&diags);
+	remove_dir(dir);
+}
+
+/* Loaded with the rest, the land is there at once and content_land gives it. */
+static void test_land_eager(void **state)
+{
+	char *dir = make_case_dir(NULL), *got;
+	struct diag_list diags;
+	struct content *c;
+
+	(void)state;
+	write_land(dir, two_rings);
+	assert_non_null(c = load_generated(dir, &diags, &got));
+	assert_non_null(c->land);
+	assert_int_equal(c->land->ring_count, 2);
+	assert_ptr_equal(content_land(c), c->land);
+	content_free(c);
+	free(got);
+	diag_fini(&diags);
+	remove_dir(dir);
+}
+
 static void test_missing_language_falls_back(void **state)
 {
 	char *dir = make_case_dir(NULL), path[1024], *got;
@@ -473,6 +572,9 @@ int main(void)
 		cmocka_unit_test(test_vanished),
 		cmocka_unit_test(test_all_errors_together),
 		cmocka_unit_test(test_missing_language_falls_back),
+		cmocka_unit_test(test_land_read_on_first_use),
+		cmocka_unit_test(test_land_broken_later),
+		cmocka_unit_test(test_land_eager),
 		cmocka_unit_test_setup_teardown(test_shipped_counts, load_shipped, free_shipped),
 		cmocka_unit_test_setup_teardown(test_shipped_bilingual, load_shipped, free_shipped),
 		cmocka_unit_test_setup_teardown(test_seed_is_all_there, load_shipped, free_shipped),
