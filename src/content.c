@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lgma/diag.h"
 #include "lgma/geo.h"
 #include "lgma/xalloc.h"
 
@@ -19,30 +20,39 @@ struct content *content_new(void)
  * first content_land can fill it in through a const model. */
 struct content_land_later {
 	char *dir; /* the content directory */
-	bool tried;
+	bool tried, reported;
 	struct geo_land *land;
+	struct diag_list diags; /* what reading it found */
 };
 
 void content_defer_land(struct content *c, const char *dir)
 {
 	c->land_later = xcalloc(1, sizeof(*c->land_later));
 	c->land_later->dir = xstrdup(dir);
+	diag_init(&c->land_later->diags);
 }
 
 const struct geo_land *content_land(const struct content *c)
 {
 	struct content_land_later *later = c->land_later;
-	struct diag_list diags;
 
 	if (later == NULL)
 		return c->land;
 	if (!later->tried) {
 		later->tried = true;
-		diag_init(&diags);
-		later->land = geo_land_load(later->dir, &diags);
-		diag_fini(&diags);
+		later->land = geo_land_load(later->dir, &later->diags);
 	}
 	return later->land;
+}
+
+const struct diag_list *content_land_unreported(const struct content *c)
+{
+	struct content_land_later *later = c->land_later;
+
+	if (later == NULL || !later->tried || later->reported || later->diags.count == 0)
+		return NULL;
+	later->reported = true;
+	return &later->diags;
 }
 
 void content_free(struct content *c)
@@ -52,6 +62,7 @@ void content_free(struct content *c)
 	geo_land_free(c->land);
 	if (c->land_later != NULL) {
 		geo_land_free(c->land_later->land);
+		diag_fini(&c->land_later->diags);
 		free(c->land_later->dir);
 		free(c->land_later);
 	}

@@ -541,6 +541,19 @@ static void on_deadlines(struct shell *sh)
 }
 
 /* Returns false when the program should end. */
+/* The map's land is read when the map is first shown: what was wrong with
+ * it goes where a failed reload's errors go (the screen has no room). */
+static void log_land_problems(const struct content *c)
+{
+	const struct diag_list *d = content_land_unreported(c);
+
+	if (d != NULL) {
+		logbook_message(d->errors > 0 ? "the map's land cannot be read; the map shows none"
+					      : "the map's land was read with warnings");
+		logbook_diags(d);
+	}
+}
+
 static bool step(struct shell *sh)
 {
 	struct app_event ev;
@@ -565,6 +578,7 @@ static bool step(struct shell *sh)
 	}
 	app_paint(sh->app, &sh->canvas);
 	draw(&sh->canvas, &sh->term);
+	log_land_problems(*sh->content);
 	wait_for_something(sh, &key_ready);
 	if (sh->hung_up)
 		return false;

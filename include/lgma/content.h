@@ -76,6 +76,7 @@ struct content_region {
 
 struct geo_land;
 struct content_land_later;
+struct diag_list;
 
 struct content {
 	size_t lang_count;
@@ -118,9 +119,14 @@ const char *content_text_get(const struct content_text *t, size_t lang);
 /* The land for the map: c->land, or the land file left for later by
  * load_content_dir_land_later, read and parsed at the first call (kept
  * until content_free). NULL without a land file, and when the file left
- * for later cannot be used when it is read (diagnostics dropped: --check
- * reports them); the map then shows markers on blank sea. */
+ * for later cannot be used when it is read (see content_land_unreported);
+ * the map then shows markers on blank sea. */
 const struct geo_land *content_land(const struct content *c);
+
+/* What reading a land file left for later found (errors, warnings), the
+ * first time it is asked after the read, for the browser's log; NULL when
+ * there is nothing, or nothing new. Owned by c. */
+const struct diag_list *content_land_unreported(const struct content *c);
 
 /* Section by id, or NULL. */
 const struct content_section *content_find_section(const struct content *c, const char *id);

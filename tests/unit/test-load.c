@@ -305,8 +305,8 @@ static void test_land_read_on_first_use(void **state)
 }
 
 /* A broken land file: the full load refuses the content with a located
- * error (--check, reload); the browsing load starts, and its map has no
- * land. Without a land file neither has land. */
+ * error (--check, reload); the browsing load starts, its map has no land,
+ * and the errors wait for the log. Without a land file neither has land. */
 static void test_land_broken_later(void **state)
 {
 	char *dir = make_case_dir(NULL), *got;
@@ -330,7 +330,18 @@ static void test_land_broken_later(void **state)
 	c = load_content_dir_land_later(dir, &diags);
 	assert_non_null(c);
 	assert_int_equal(diags.errors, 0);
+	assert_null(content_land_unreported(c)); /* not read yet */
 	assert_null(content_land(c));
+	/* The errors are kept for the log, with their place, once. */
+	{
+		const struct diag_list *later = content_land_unreported(c);
+
+		assert_non_null(later);
+		assert_true(later->errors > 0);
+		assert_int_equal(later->items[0].line, 4);
+		assert_non_null(strstr(later->items[0].file, "world/land.txt"));
+		assert_null(content_land_unreported(c));
+	}
 	content_free(c);
 	diag_fini(&diags);
 	remove_dir(dir);
