@@ -428,11 +428,14 @@ int vt_flush_to_child(struct vt *vt)
  * LGMA_E2E_TIMEOUT_SCALE=N multiplies every wait on a wrapped lgma, which
  * is that much slower; waits on other programs keep their times. */
 
-static int timeout_scale(void)
+int vt_lgma_slowdown(void)
 {
+	const char *wrapper = getenv("LGMA_E2E_WRAPPER");
 	const char *s = getenv("LGMA_E2E_TIMEOUT_SCALE");
 	int n = s != NULL ? atoi(s) : 1;
 
+	if (wrapper == NULL || *wrapper == '\0')
+		return 1;
 	return n >= 1 && n <= 1000 ? n : 1;
 }
 
@@ -542,7 +545,7 @@ struct vt *vt_spawn(char *const argv[], char *const envp[], int rows, int cols)
 	become_subreaper();
 	env = child_env(envp);
 	wrapped = wrapped_argv(argv, &words);
-	vt->timeout_scale = wrapped != NULL ? timeout_scale() : 1;
+	vt->timeout_scale = wrapped != NULL ? vt_lgma_slowdown() : 1;
 	vt->io_timeout_ms = scaled(vt, DEFAULT_IO_TIMEOUT_MS);
 	vt->pid = forkpty(&vt->master, NULL, NULL, &ws);
 	if (vt->pid == 0) {
