@@ -61,7 +61,7 @@ void results_paint(struct app *app, struct canvas *c, struct canvas_rect r)
 	struct app_results *res = &app->results;
 	const char *lang = app_lang_code(app, app->lang);
 	char head[160];
-	size_t rows = r.rows > 2 ? (size_t)r.rows - 2 : 1;
+	size_t rows = r.rows > 2 ? (size_t)r.rows - 2 : 0; /* below the heading and a blank */
 	int width = app_measure(app, r.cols), left = r.cols > width ? 1 : 0;
 
 	snprintf(head, sizeof(head), "%s: %zu%s%s%s", ui_text(lang, UI_RESULTS_TITLE), res->hits.count,
@@ -72,6 +72,8 @@ void results_paint(struct app *app, struct canvas *c, struct canvas_rect r)
 		snprintf(head + n, sizeof(head) - n, " (%s)", ui_text(lang, UI_ALL_LANGUAGES));
 	}
 	chrome_put_clipped(app, c, r.row, r.col + left, head, CANVAS_HEADING, width);
+	if (rows == 0) /* a pane of one or two rows: the heading only */
+		return;
 	scroll_to_selection(res, rows);
 	for (size_t i = 0; i < rows && res->top + i < res->hits.count; i++)
 		paint_hit(app, c, r.row + 2 + (int)i, r.col + left, width, &res->hits.hits[res->top + i],
