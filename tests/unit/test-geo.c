@@ -15,21 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "diag-text.h"
 #include "lgma/geo.h"
 
 /* ---- helpers ---- */
-
-static char *printed(const struct diag_list *diags)
-{
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&buf, &size);
-
-	diag_print(diags, f);
-	fclose(f);
-	assert_non_null(buf);
-	return buf;
-}
 
 static void assert_contains(const char *got, const char *want)
 {
@@ -47,7 +36,7 @@ static void expect_error_n(const char *text, size_t size, const char *want)
 
 	diag_init(&diags);
 	land = geo_land_parse("t.txt", text, size, &diags);
-	got = printed(&diags);
+	got = diag_text(&diags, NULL);
 	if (land != NULL)
 		fail_msg("a malformed file was accepted:\n%s", text);
 	assert_true(diags.errors > 0);
@@ -69,7 +58,7 @@ static struct geo_land *parse_ok(const char *text)
 	diag_init(&diags);
 	land = geo_land_parse("t.txt", text, strlen(text), &diags);
 	if (land == NULL) {
-		char *got = printed(&diags);
+		char *got = diag_text(&diags, NULL);
 		fail_msg("a valid file was refused:\n%s", got);
 	}
 	assert_int_equal(diags.errors, 0);
@@ -195,7 +184,7 @@ static void test_escape_in_message(void **state)
 	(void)state;
 	diag_init(&diags);
 	assert_null(geo_land_parse("t.txt", text, strlen(text), &diags));
-	got = printed(&diags);
+	got = diag_text(&diags, NULL);
 	assert_contains(got, "t.txt:2:1: error: expected 'ring' or a vertex 'LON LAT', not '\\x1B]0;owned\\x07'");
 	assert_null(strchr(got, 0x1b));
 	assert_null(strchr(got, 0x07));
@@ -235,7 +224,7 @@ static void test_too_many_vertices(void **state)
 		n += (size_t)sprintf(text + n, "%d %d\n", i % 100, i % 3);
 	diag_init(&diags);
 	assert_null(geo_land_parse("t.txt", text, n, &diags));
-	got = printed(&diags);
+	got = diag_text(&diags, NULL);
 	/* Line 1 is the header, 2 "ring": vertex GEO_MAX_POINTS + 1 is on
 	 * line GEO_MAX_POINTS + 3. */
 	snprintf(want, sizeof(want), "t.txt:%d:1: error: more than %d vertices", GEO_MAX_POINTS + 3,
@@ -321,7 +310,7 @@ static char *load_error(const char *dir)
 
 	diag_init(&diags);
 	assert_null(geo_land_load(dir, &diags));
-	got = printed(&diags);
+	got = diag_text(&diags, NULL);
 	diag_fini(&diags);
 	return got;
 }

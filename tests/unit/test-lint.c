@@ -12,30 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag-text.h"
 #include "lgma/lint.h"
 #include "lgma/load.h"
 
 /* Diagnostics as printed, with the directory cut from the paths. */
-static char *printed(const struct diag_list *diags, const char *dir)
-{
-	char *buf = NULL, *out, *o;
-	size_t size = 0, n = strlen(dir);
-	FILE *f = open_memstream(&buf, &size);
-
-	diag_print(diags, f);
-	fclose(f);
-	out = calloc(1, size + 1);
-	o = out;
-	for (const char *p = buf; *p != '\0';) {
-		if (strncmp(p, dir, n) == 0 && p[n] == '/')
-			p += n + 1;
-		else
-			*o++ = *p++;
-	}
-	free(buf);
-	return out;
-}
-
 static char *read_all(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -62,7 +43,7 @@ static void test_lint_positions(void **state)
 	assert_non_null(c);
 	assert_int_equal(diags.warnings, 0);
 	lint_content(c, false, &diags);
-	got = printed(&diags, dir);
+	got = diag_text(&diags, dir);
 	want = read_all(LGMA_TEST_DATA "/lint/expect");
 	if (strcmp(got, want) != 0)
 		fail_msg("expected:\n%s\ngot:\n%s", want, got);

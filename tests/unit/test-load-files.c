@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag-text.h"
 #include "lgma/load.h"
 
 #define FILE_OF(name, text) {name, text, sizeof(text) - 1}
@@ -27,20 +28,9 @@ static const char offices[] = "regions:\n"
 			      "        lat: 35.66\n"
 			      "        lon: 139.75\n";
 
-static char *printed(const struct diag_list *diags)
-{
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&buf, &size);
-
-	diag_print(diags, f);
-	fclose(f);
-	return buf;
-}
-
 static void assert_printed(const struct diag_list *diags, const char *want)
 {
-	char *got = printed(diags);
+	char *got = diag_text(diags, NULL);
 
 	if (strstr(got, want) == NULL)
 		fail_msg("expected\n  %s\ngot:\n%s", want, got);

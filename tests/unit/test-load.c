@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag-text.h"
 #include "lgma/geo.h"
 #include "lgma/load.h"
 
@@ -54,25 +55,6 @@ static void remove_dir(char *dir)
 }
 
 /* Diagnostics as printed, with the temporary directory cut from paths. */
-static char *printed(const struct diag_list *diags, const char *dir)
-{
-	char *buf = NULL, *out, *p;
-	size_t size = 0, n = strlen(dir);
-	FILE *f = open_memstream(&buf, &size);
-
-	diag_print(diags, f);
-	fclose(f);
-	out = calloc(1, size + 1);
-	for (p = buf; *p != '\0';) {
-		if (strncmp(p, dir, n) == 0 && p[n] == '/')
-			p += n + 1;
-		else
-			strncat(out, p++, 1);
-	}
-	free(buf);
-	return out;
-}
-
 /* Every line of the case's expect file must begin some printed line. */
 static void assert_expected(const char *case_name, const char *got)
 {
@@ -110,7 +92,7 @@ static void check_case(const char *case_name, int should_load)
 
 	diag_init(&diags);
 	c = load_content_dir(dir, &diags);
-	got = printed(&diags, dir);
+	got = diag_text(&diags, dir);
 	assert_expected(case_name, got);
 	if (should_load)
 		assert_non_null(c);
@@ -159,7 +141,7 @@ static struct content *load_generated(const char *dir, struct diag_list *diags, 
 
 	diag_init(diags);
 	c = load_content_dir(dir, diags);
-	*got = printed(diags, dir);
+	*got = diag_text(diags, dir);
 	return c;
 }
 
