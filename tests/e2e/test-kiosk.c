@@ -209,8 +209,10 @@ static void test_sigterm_restores_the_terminal(void **state)
 }
 
 /* The CPU time a process may use for a hang-up: a spinning loop would use
- * all of the wait. In clock ticks (10 ms each at the usual 100 Hz). */
-enum { HANGUP_TICKS = 5 };
+ * all of the wait (E2E_WAIT_MS, hundreds of ticks). In clock ticks (10 ms
+ * each at the usual 100 Hz): a fifth of a second leaves room for the
+ * sanitizers' leak check at exit on a busy machine. */
+enum { HANGUP_TICKS = 20 };
 
 /* Waits until pid is a zombie or gone (reaped by its parent); returns the
  * CPU ticks it had used at the last look before that (looks 10 ms apart,
