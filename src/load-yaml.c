@@ -21,7 +21,8 @@ struct builder {
 	size_t pending_count[YTREE_MAX_DEPTH];
 	size_t pending_cap[YTREE_MAX_DEPTH];
 	size_t depth;
-	unsigned end_line, end_column; /* where the last character ends */
+	bool ends_with_break;
+	unsigned end_line, end_column; /* where the last character ends; 0 until needed */
 	struct ytree_node *root;
 	unsigned documents;
 	size_t nodes;
@@ -30,24 +31,6 @@ struct builder {
 	unsigned cursor_line; /* 0-based */
 	size_t cursor_offset;
 };
-
-/* libyaml ends a file that has no final newline with one of its own, so
- * what it finds at the end is on a line the file does not have: point at
- * the end of the last line instead. */
-static void clamp_to_end(const struct builder *b, unsigned *line, unsigned *col)
-{
-	if (*line > b->end_line) {
-		*line = b->end_line;
-		*col = b->end_column;
-	}
-}
-
-static void error_at(struct builder *b, unsigned line, unsigned col, const char *msg)
-{
-	clamp_to_end(b, &line, &col);
-	diag_add(b->diags, DIAG_ERROR, b->path, line, col, "%s", msg);
-	b->failed = true;
-}
 
 /* Bytes of the line break at s[0..n), 0 if none: YAML's breaks, which
  * libyaml counts lines by (CR LF, CR, LF, NEL, LS, PS). */
@@ -100,6 +83,39 @@ static void offset_position(const struct builder *b, size_t offset, unsigned *li
 		int n = u8_mblen(s + i, offset - i);
 		i += n > 0 ? (size_t)n : 1;
 	}
+}
+
+/* libyaml ends a file that has no final newline with one of its own, so
+ * what it finds at the end is on a line the file does not have: point at
+ * the end of the last line instead. Only such a file needs its end found
+ * (once): counting a long section's lines on every load was a twentieth of
+ * start-up. */
+static bool ends_with_break(const struct builder *b)
+{
+	const uint8_t *s = (const uint8_t *)b->bytes;
+	size_t n = b->size;
+
+	return (n >= 1 && line_break(s + n - 1, 1) == 1) || (n >= 2 && line_break(s + n - 2, 2) == 2) ||
+	       (n >= 3 && line_break(s + n - 3, 3) == 3);
+}
+
+static void clamp_to_end(struct builder *b, unsigned *line, unsigned *col)
+{
+	if (b->ends_with_break)
+		return;
+	if (b->end_line == 0)
+		offset_position(b, b->size, &b->end_line, &b->end_column);
+	if (*line > b->end_line) {
+		*line = b->end_line;
+		*col = b->end_column;
+	}
+}
+
+static void error_at(struct builder *b, unsigned line, unsigned col, const char *msg)
+{
+	clamp_to_end(b, &line, &col);
+	diag_add(b->diags, DIAG_ERROR, b->path, line, col, "%s", msg);
+	b->failed = true;
 }
 
 static void report_parser_error(struct builder *b, const yaml_parser_t *p)
@@ -358,11 +374,11 @@ const struct ytree_node *ytree_parse(const char *path, const char *bytes, size_t
 		b.bytes += 3;
 		b.size -= 3;
 	}
-	offset_position(&b, b.size, &b.end_line, &b.end_column);
 	if (!yaml_parser_initialize(&parser)) {
 		error_at(&b, 1, 1, "out of memory while parsing");
 		return NULL;
 	}
+	b.ends_with_break = ends_with_break(&b);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)b.bytes, b.size);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (more) {
