@@ -5,10 +5,72 @@
 
 #include "lgma/xalloc.h"
 
-static void blank(struct canvas_cell *cell, enum canvas_role role)
+/* A pooled cell: text[0] is this byte (a control, never display-safe text)
+ * and text[1..4] the slot. */
+#define POOLED '\x01'
+#define NO_SLOT UINT32_MAX
+
+static bool pooled(const struct canvas_cell *cell)
 {
-	cell->text[0] = ' ';
-	cell->text[1] = '\0';
+	return cell->text[0] == POOLED;
+}
+
+static uint32_t slot_of(const struct canvas_cell *cell)
+{
+	uint32_t slot;
+
+	memcpy(&slot, cell->text + 1, sizeof(slot));
+	return slot;
+}
+
+static void release(struct canvas *c, struct canvas_cell *cell)
+{
+	uint32_t slot;
+
+	if (!pooled(cell))
+		return;
+	slot = slot_of(cell);
+	memcpy(c->pool[slot], &c->pool_free, sizeof(c->pool_free));
+	c->pool_free = slot;
+	cell->text[0] = '\0';
+}
+
+static uint32_t take_slot(struct canvas *c)
+{
+	uint32_t slot = c->pool_free;
+
+	if (slot != NO_SLOT) {
+		memcpy(&c->pool_free, c->pool[slot], sizeof(c->pool_free));
+		return slot;
+	}
+	if (c->pool_count == c->pool_cap) {
+		c->pool_cap = c->pool_cap ? c->pool_cap * 2 : 16;
+		c->pool = xreallocarray(c->pool, c->pool_cap, sizeof(*c->pool));
+	}
+	return c->pool_count++;
+}
+
+/* Sets a cell's text to s[0..size), size <= TEXT_GRAPHEME_MAX. */
+static void set_text(struct canvas *c, struct canvas_cell *cell, const char *s, size_t size)
+{
+	uint32_t slot;
+
+	release(c, cell);
+	if (size <= CANVAS_INLINE_MAX) {
+		memcpy(cell->text, s, size);
+		cell->text[size] = '\0';
+		return;
+	}
+	slot = take_slot(c);
+	memcpy(c->pool[slot], s, size);
+	c->pool[slot][size] = '\0';
+	cell->text[0] = POOLED;
+	memcpy(cell->text + 1, &slot, sizeof(slot));
+}
+
+static void blank(struct canvas *c, struct canvas_cell *cell, enum canvas_role role)
+{
+	set_text(c, cell, " ", 1);
 	cell->width = 1;
 	cell->role = (uint8_t)role;
 }
@@ -16,6 +78,8 @@ static void blank(struct canvas_cell *cell, enum canvas_role role)
 void canvas_init(struct canvas *c, int rows, int cols, bool ambiguous_wide)
 {
 	c->cells = NULL;
+	c->pool = NULL;
+	c->pool_cap = 0;
 	c->ambiguous_wide = ambiguous_wide;
 	canvas_resize(c, rows, cols);
 }
@@ -23,8 +87,11 @@ void canvas_init(struct canvas *c, int rows, int cols, bool ambiguous_wide)
 void canvas_fini(struct canvas *c)
 {
 	free(c->cells);
+	free(c->pool);
 	c->cells = NULL;
+	c->pool = NULL;
 	c->rows = c->cols = 0;
+	c->pool_count = c->pool_cap = 0;
 }
 
 void canvas_resize(struct canvas *c, int rows, int cols)
@@ -38,8 +105,11 @@ void canvas_resize(struct canvas *c, int rows, int cols)
 
 void canvas_clear(struct canvas *c)
 {
+	/* Every slot is let go at once, so no cell needs releasing. */
+	c->pool_count = 0;
+	c->pool_free = NO_SLOT;
 	for (size_t i = 0; i < (size_t)c->rows * (size_t)c->cols; i++)
-		blank(&c->cells[i], CANVAS_NORMAL);
+		c->cells[i] = (struct canvas_cell){.text = " ", .width = 1, .role = CANVAS_NORMAL};
 	c->cursor_row = c->cursor_col = -1;
 }
 
@@ -72,6 +142,11 @@ const struct canvas_cell *canvas_cell_const(const struct canvas *c, int row, int
 	return canvas_cell((struct canvas *)c, row, col);
 }
 
+const char *canvas_cell_text(const struct canvas *c, const struct canvas_cell *cell)
+{
+	return pooled(cell) ? c->pool[slot_of(cell)] : cell->text;
+}
+
 /* Writing over either half of a wide cell leaves no orphaned half. */
 static void unshare(struct canvas *c, int row, int col)
 {
@@ -80,9 +155,9 @@ static void unshare(struct canvas *c, int row, int col)
 	if (cell == NULL)
 		return;
 	if (cell->width == 0 && col > 0)
-		blank(canvas_cell(c, row, col - 1), c->cells[(size_t)row * (size_t)c->cols + (size_t)col - 1].role);
+		blank(c, canvas_cell(c, row, col - 1), c->cells[(size_t)row * (size_t)c->cols + (size_t)col - 1].role);
 	else if (cell->width == 2 && col + 1 < c->cols)
-		blank(canvas_cell(c, row, col + 1), cell->role);
+		blank(c, canvas_cell(c, row, col + 1), cell->role);
 }
 
 int canvas_put(struct canvas *c, int row, int col, const char *text, size_t len,
@@ -105,13 +180,12 @@ int canvas_put(struct canvas *c, int row, int col, const char *text, size_t len,
 		if (w == 2)
 			unshare(c, row, col + used + 1);
 		cell = canvas_cell(c, row, col + used);
-		memcpy(cell->text, text + i, size);
-		cell->text[size] = '\0';
+		set_text(c, cell, text + i, size);
 		cell->width = (uint8_t)w;
 		cell->role = (uint8_t)role;
 		if (w == 2) {
 			struct canvas_cell *cont = canvas_cell(c, row, col + used + 1);
-			cont->text[0] = '\0';
+			set_text(c, cont, "", 0);
 			cont->width = 0;
 			cont->role = (uint8_t)role;
 		}
@@ -162,11 +236,11 @@ char *canvas_row_text(const struct canvas *c, int row)
 	char *out = xmalloc(cap);
 
 	for (int col = 0; col < c->cols; col++) {
-		const struct canvas_cell *cell = canvas_cell_const(c, row, col);
-		size_t size = strlen(cell->text);
-		memcpy(out + n, cell->text, size);
+		const char *text = canvas_cell_text(c, canvas_cell_const(c, row, col));
+		size_t size = strlen(text);
+		memcpy(out + n, text, size);
 		n += size;
-		if (size > 0 && strcmp(cell->text, " ") != 0)
+		if (size > 0 && strcmp(text, " ") != 0)
 			keep = n;
 	}
 	out[keep] = '\0';

@@ -206,19 +206,20 @@ static short color_pair(enum canvas_role role)
 
 /* Returns false when the cell became a '?' placeholder: what the
  * terminal's encoding cannot show never goes out as raw bytes. */
-static bool to_cchar(const struct canvas_cell *cell, bool utf8, cchar_t *out)
+static bool to_cchar(const struct canvas *c, const struct canvas_cell *cell, bool utf8, cchar_t *out)
 {
 	wchar_t wide[CCHARW_MAX + 1];
-	const uint8_t *s = (const uint8_t *)cell->text;
-	size_t n = strlen(cell->text), k = 0;
+	const char *text = canvas_cell_text(c, cell);
+	const uint8_t *s = (const uint8_t *)text;
+	size_t n = strlen(text), k = 0;
 	bool shown = true;
 
 	for (size_t i = 0; i < n && k < CCHARW_MAX - 1;) {
-		ucs4_t c;
-		int len = u8_mbtoucr(&c, s + i, n - i);
+		ucs4_t uc;
+		int len = u8_mbtoucr(&uc, s + i, n - i);
 		if (len <= 0)
 			break;
-		wide[k++] = (wchar_t)c;
+		wide[k++] = (wchar_t)uc;
 		i += (size_t)len;
 	}
 	if (k == 0 || (!utf8 && !encodable(wide[0]))) {
@@ -239,7 +240,7 @@ static void draw(const struct canvas *c, const struct tui_terminal *t)
 			cchar_t cc;
 			if (cell->width == 0)
 				continue;
-			if (!to_cchar(cell, t->utf8, &cc) && cell->width == 2)
+			if (!to_cchar(c, cell, t->utf8, &cc) && cell->width == 2)
 				mvadd_wch(row, col + 1, &cc);
 			mvadd_wch(row, col, &cc);
 		}

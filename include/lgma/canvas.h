@@ -3,7 +3,8 @@
  * Screens paint here; the curses shell copies cells to the terminal, and
  * --dump and the golden tests print them as text. A cell holds one
  * display-safe grapheme (text.h) of width 1 or 2; the cell to the right of a
- * wide grapheme is its continuation. Painting never goes outside the grid. */
+ * wide grapheme is its continuation. Painting never goes outside the grid.
+ * Cells are changed only through these functions: they keep the pool. */
 #ifndef LGMA_CANVAS_H
 #define LGMA_CANVAS_H
 
@@ -38,8 +39,14 @@ enum canvas_role {
 	CANVAS_ROLE_COUNT,
 };
 
+/* Graphemes of up to CANVAS_INLINE_MAX bytes (ASCII, kana, kanji, most
+ * accented letters) are kept in the cell; a longer one (an emoji sequence, a
+ * letter with several marks) in the canvas' pool. Why: a cell is 8 bytes
+ * instead of 18, and at 200x50 the canvas was a twentieth of lgma's memory. */
+enum { CANVAS_INLINE_MAX = 5 };
+
 struct canvas_cell {
-	char text[TEXT_GRAPHEME_MAX + 1]; /* "" for a continuation cell */
+	char text[CANVAS_INLINE_MAX + 1]; /* read it with canvas_cell_text */
 	uint8_t width;			  /* 1 or 2; 0 for a continuation cell */
 	uint8_t role;			  /* enum canvas_role */
 };
@@ -50,6 +57,9 @@ struct canvas {
 	struct canvas_cell *cells; /* rows * cols, row-major */
 	/* Where the terminal cursor should rest (for screen readers), or -1. */
 	int cursor_row, cursor_col;
+	/* The long graphemes; a free slot holds the index of the next one. */
+	char (*pool)[TEXT_GRAPHEME_MAX + 1];
+	uint32_t pool_count, pool_cap, pool_free;
 };
 
 /* A rectangle of the canvas that a screen paints into. */
@@ -69,6 +79,9 @@ struct canvas_rect canvas_clip(const struct canvas *c, struct canvas_rect r);
 
 struct canvas_cell *canvas_cell(struct canvas *c, int row, int col);
 const struct canvas_cell *canvas_cell_const(const struct canvas *c, int row, int col);
+/* The grapheme a cell of c shows, NUL-terminated ("" for a continuation
+ * cell); valid until that cell is painted again. */
+const char *canvas_cell_text(const struct canvas *c, const struct canvas_cell *cell);
 
 /* Puts display-safe text at (row, col), clipped to max_cols columns and to
  * the grid; a wide grapheme that does not fit whole is not drawn. Returns the

@@ -66,14 +66,16 @@ static const struct canvas_cell *at(const struct canvas *c, int row, int col)
 static void check_cell(const struct canvas *c, int row, int col)
 {
 	const struct canvas_cell *cell = at(c, row, col);
+	const char *text;
 	size_t len;
 
 	FUZZ_CHECK(cell->role < CANVAS_ROLE_COUNT, "cell %d,%d: role %u", row, col, cell->role);
 	/* Most cells are one printable ASCII character: settled at once. */
 	if (cell->width == 1 && cell->text[0] >= 0x20 && cell->text[0] < 0x7f && cell->text[1] == '\0')
 		return;
-	len = strnlen(cell->text, sizeof(cell->text));
-	FUZZ_CHECK(len < sizeof(cell->text), "cell %d,%d: text not terminated", row, col);
+	text = canvas_cell_text(c, cell);
+	len = strnlen(text, TEXT_GRAPHEME_MAX + 1);
+	FUZZ_CHECK(len <= TEXT_GRAPHEME_MAX, "cell %d,%d: text not terminated", row, col);
 	if (cell->width == 0) {
 		FUZZ_CHECK(col > 0 && at(c, row, col - 1)->width == 2,
 			   "cell %d,%d: a continuation after no wide cell", row, col);
@@ -82,11 +84,10 @@ static void check_cell(const struct canvas *c, int row, int col)
 	}
 	FUZZ_CHECK(cell->width <= 2, "cell %d,%d: width %u", row, col, cell->width);
 	FUZZ_CHECK(len > 0, "cell %d,%d: no text", row, col);
-	fuzz_check_safe(cell->text, len, c->ambiguous_wide, "cell");
-	FUZZ_CHECK(text_grapheme_size(cell->text, len) == len, "cell %d,%d: more than one grapheme: %s",
-		   row, col, cell->text);
-	FUZZ_CHECK(text_grapheme_width(cell->text, len, c->ambiguous_wide) == cell->width,
-		   "cell %d,%d: %s is not %u columns wide", row, col, cell->text, cell->width);
+	fuzz_check_safe(text, len, c->ambiguous_wide, "cell");
+	FUZZ_CHECK(text_grapheme_size(text, len) == len, "cell %d,%d: more than one grapheme: %s", row, col, text);
+	FUZZ_CHECK(text_grapheme_width(text, len, c->ambiguous_wide) == cell->width,
+		   "cell %d,%d: %s is not %u columns wide", row, col, text, cell->width);
 	if (cell->width == 2)
 		FUZZ_CHECK(col + 1 < c->cols && at(c, row, col + 1)->width == 0,
 			   "cell %d,%d: a wide cell without its continuation", row, col);
