@@ -101,10 +101,13 @@ static bool is_kana_voicing(ucs4_t c)
 	return c == 0x3099 || c == 0x309A;
 }
 
-/* Accents: nonspacing marks that belong to no script of their own. */
+/* Accents: nonspacing marks that belong to no script of their own. And
+ * format characters, ignorable or not (U+0600 ARABIC NUMBER SIGN, U+FFF9
+ * INTERLINEAR ANNOTATION ANCHOR): the screen shows them as nothing (text.h),
+ * and a match made of nothing would have nothing to highlight. */
 static bool is_dropped(ucs4_t c)
 {
-	if (uc_is_property_default_ignorable_code_point(c))
+	if (uc_is_property_default_ignorable_code_point(c) || uc_is_general_category(c, UC_CATEGORY_Cf))
 		return true;
 	if (!uc_is_general_category(c, UC_CATEGORY_Mn) || is_kana_voicing(c))
 		return false;

@@ -112,6 +112,30 @@ static bool accepts(const struct scan *sc, const struct entry *e)
 	return (e->langs & sc->langs) && e->field <= sc->max_field && !(sc->skip_alias && e->alias);
 }
 
+static bool is_indicator(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return u[0] == 0xF0 && u[1] == 0x9F && u[2] == 0x87 && u[3] >= 0xA6 && u[3] <= 0xBF;
+}
+
+/* True when folded offset off of the text [from, to) falls between the two
+ * regional indicators of a flag: indicators on both sides, and an odd
+ * number of them running up to it. Flags fold to themselves, so "🇯🇵" is
+ * found inside "🇺🇯🇵🇸" (two flags), which shows no Japanese flag. */
+static bool splits_flag(const char *text, size_t from, size_t to, size_t off)
+{
+	size_t count = 0;
+
+	if (off + 4 > to || !is_indicator(text + off))
+		return false;
+	while (off - from >= 4 && is_indicator(text + off - 4)) {
+		count++;
+		off -= 4;
+	}
+	return count % 2 == 1;
+}
+
 /* Appends the matches of q in entries [first, last) to *raw: one pass over
  * their folded text, which lies in one piece. */
 static void scan(const struct scan *sc, const struct search_query *q)
@@ -135,6 +159,11 @@ static void scan(const struct scan *sc, const struct search_query *q)
 			cur = entry_at(e, cur, sc->last, off);
 		if (!accepts(sc, &e[cur])) {
 			at = e[cur].span.text + e[cur].span.length + 1;
+			continue;
+		}
+		size_t from = e[cur].span.text, to = from + e[cur].span.length;
+		if (splits_flag(text, from, to, off) || splits_flag(text, from, to, off + q->length)) {
+			at = off + 1;
 			continue;
 		}
 		fold_to_orig(sc->buf, &e[cur].span, off - e[cur].span.text,

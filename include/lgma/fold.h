@@ -17,9 +17,10 @@
  *     "São" is "sao"; the kana voicing marks ゛゜ are kept ("バ" is not "ハ"),
  *     and so are marks that belong to a script (Devanagari vowel signs, ...);
  *   - hiragana is folded to katakana ("そうる" is "ソウル");
- *   - default-ignorable characters (soft hyphen, zero-width space, ...) are
- *     dropped; C0/C1 controls and invalid UTF-8 become U+FFFD, which no
- *     ordinary query contains;
+ *   - default-ignorable characters (soft hyphen, zero-width space, ...) and
+ *     other format characters (U+0600 ARABIC NUMBER SIGN, ...), which the
+ *     screen shows as nothing, are dropped; C0/C1 controls and invalid UTF-8
+ *     become U+FFFD, which no ordinary query contains;
  *   - a run of white space is one space, except a run with two or more line
  *     breaks (a paragraph break), which is one '\n' so that no query matches
  *     across paragraphs, and a single line break between two Chinese or
@@ -34,7 +35,10 @@
  * byte length (ASCII, most kana and kanji) share one "linear" segment; every
  * other unit is an "opaque" segment of its own, and any folded byte inside it
  * maps to the whole original unit. So a match maps back to whole original
- * characters (whole grapheme clusters), never into the middle of one.
+ * characters (whole grapheme clusters), never into the middle of one. The
+ * search (search.h) also refuses a match that would begin or end between
+ * the two regional indicators of a flag: flags fold to themselves, in one
+ * linear segment, and "🇯🇵" must not be found in "🇺🇯🇵🇸".
  *
  * Units: all offsets and lengths are bytes. */
 #ifndef LGMA_FOLD_H
