@@ -180,7 +180,7 @@ static void add_point(struct parser *p, const char *s, const char *end)
 		p->point_cap = p->point_cap ? p->point_cap * 2 : 4096;
 		land->points = xreallocarray(land->points, p->point_cap, sizeof(*land->points));
 	}
-	land->points[land->point_count++] = (struct geo_point){(int32_t)lon, (int32_t)lat};
+	land->points[land->point_count++] = (struct geo_point){(int16_t)lon, (int16_t)lat};
 	land->ring_start[land->ring_count + 1] = land->point_count;
 }
 
@@ -353,14 +353,7 @@ struct edge {
 	int dir; /* +1 going south, -1 going north: the winding it adds */
 };
 
-static int by_top(const void *a, const void *b)
-{
-	const struct edge *ea = a, *eb = b;
-
-	return (ea->top > eb->top) - (ea->top < eb->top);
-}
-
-/* Every non-horizontal edge of every ring, projected, sorted by top. */
+/* Every non-horizontal edge of every ring, projected. */
 static struct edge *make_edges(const struct geo_land *land, int w, int h, size_t *count)
 {
 	struct edge *edges = xcalloc(land->point_count ? land->point_count : 1, sizeof(*edges));
@@ -391,9 +384,38 @@ static struct edge *make_edges(const struct geo_land *land, int w, int h, size_t
 			e->dxdy = (bx - ax) / (by - ay);
 		}
 	}
-	qsort(edges, n, sizeof(*edges), by_top);
 	*count = n;
 	return edges;
+}
+
+/* The first row whose dot centre (y + 0.5) an edge reaches, in [0, h]. */
+static int first_row(const struct edge *e, int h)
+{
+	double y = ceil(e->top - 0.5);
+
+	return !(y > 0) ? 0 : y >= h ? h : (int)y;
+}
+
+/* The edges by the row they start at, a counting sort: edges
+ * order[start[y] .. start[y + 1]) start at row y. Why not qsort: glibc's
+ * copies the edges into a buffer as large as them (a tenth of the memory
+ * of the offices view), and rows are all the order the fill needs. */
+static uint32_t *order_by_row(const struct edge *edges, size_t n, int h, size_t **start_out)
+{
+	size_t *start = xcalloc((size_t)h + 2, sizeof(*start));
+	uint32_t *order = xcalloc(n ? n : 1, sizeof(*order));
+
+	for (size_t i = 0; i < n; i++)
+		start[first_row(&edges[i], h) + 1]++;
+	for (int y = 0; y <= h; y++)
+		start[y + 1] += start[y];
+	for (size_t i = 0; i < n; i++) /* start[y] is y's next free place meanwhile */
+		order[start[first_row(&edges[i], h)]++] = (uint32_t)i;
+	for (int y = h; y > 0; y--)
+		start[y] = start[y - 1];
+	start[0] = 0;
+	*start_out = start;
+	return order;
 }
 
 /* Winding changes along a row instead of sorted crossings: an edge crossing
@@ -423,9 +445,9 @@ static void fill_row(int *delta, int w, uint8_t *row)
 
 void geo_raster(const struct geo_land *land, int w, int h, uint8_t *dots)
 {
-	size_t edge_count = 0, next = 0, active_count = 0;
+	size_t edge_count = 0, active_count = 0, *row_start;
 	struct edge *edges;
-	size_t *active;
+	uint32_t *order, *active;
 	int *delta;
 
 	if (w <= 0 || h <= 0)
@@ -434,13 +456,14 @@ void geo_raster(const struct geo_land *land, int w, int h, uint8_t *dots)
 	if (land == NULL || land->ring_count == 0)
 		return;
 	edges = make_edges(land, w, h, &edge_count);
+	order = order_by_row(edges, edge_count, h, &row_start);
 	active = xcalloc(edge_count + 1, sizeof(*active));
 	delta = xcalloc((size_t)w + 1, sizeof(*delta));
 	for (int y = 0; y < h; y++) {
 		double centre = y + 0.5;
 
-		while (next < edge_count && edges[next].top <= centre)
-			active[active_count++] = next++;
+		for (size_t k = row_start[y]; k < row_start[y + 1]; k++)
+			active[active_count++] = order[k];
 		for (size_t i = 0; i < active_count;) {
 			const struct edge *e = &edges[active[i]];
 			if (e->bottom <= centre) {
@@ -454,5 +477,7 @@ void geo_raster(const struct geo_land *land, int w, int h, uint8_t *dots)
 	}
 	free(delta);
 	free(active);
+	free(order);
+	free(row_start);
 	free(edges);
 }

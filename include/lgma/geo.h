@@ -32,7 +32,7 @@
 enum {
 	GEO_MAX_FILE_SIZE = 4 * 1024 * 1024, /* bytes of land.txt */
 	/* Vertices of all rings together: the shipped file has about 9 200.
-	 * The cap bounds memory (8 bytes a vertex, 40 an edge while drawing)
+	 * The cap bounds memory (4 bytes a vertex, 48 an edge while drawing)
 	 * and the raster's time, rows x edges at worst: a file of nothing but
 	 * full-height edges takes a few hundred ms for a 300x100-cell map,
 	 * against a few ms for the real land. */
@@ -40,10 +40,11 @@ enum {
 	GEO_MAX_ERRORS = 20, /* a malformed file stops being read after these */
 };
 
-/* A vertex in hundredths of a degree. */
+/* A vertex in hundredths of a degree (the ranges fit 16 bits: the shipped
+ * land's vertices take 36 KB). */
 struct geo_point {
-	int32_t lon; /* -18000..18000 */
-	int32_t lat; /* -9000..9000 */
+	int16_t lon; /* -18000..18000 */
+	int16_t lat; /* -9000..9000 */
 };
 
 /* Immutable once loaded. Ring i is points[ring_start[i] .. ring_start[i+1]);
