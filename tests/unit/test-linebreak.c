@@ -385,7 +385,7 @@ static void test_unicode_conformance(void **state)
 	fclose(f);
 	free(assigned_in_14);
 	for (size_t i = 0; i < SKIP_COUNT; i++)
-		print_message("%s: %zu of %zu lines\n", skip_names[i], count[i], total);
+		print_message("# %s: %zu of %zu lines\n", skip_names[i], count[i], total);
 	/* The file has 7654 lines for Unicode 15.0; most must be checked. */
 	assert_true(total > 7000);
 	assert_true(count[SKIP_NONE] > 6000);
