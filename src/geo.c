@@ -264,6 +264,8 @@ struct geo_land *geo_land_parse(const char *name, const char *text, size_t size,
 		geo_land_free(p.land);
 		return NULL;
 	}
+	/* The room kept for a file of nothing but vertices goes back. */
+	p.land->points = xreallocarray(p.land->points, p.land->point_count, sizeof(*p.land->points));
 	return p.land;
 }
 
@@ -353,37 +355,50 @@ struct edge {
 	int dir; /* +1 going south, -1 going north: the winding it adds */
 };
 
-/* Every non-horizontal edge of every ring, projected. */
+/* The edge from vertex i of ring r to the next, projected, into *e; false
+ * when it crosses no dot centre. */
+static bool edge_of(const struct geo_land *land, size_t r, size_t i, int w, int h, struct edge *e)
+{
+	size_t first = land->ring_start[r], end = land->ring_start[r + 1];
+	const struct geo_point *a = &land->points[i];
+	const struct geo_point *b = &land->points[i + 1 < end ? i + 1 : first];
+	double ax, ay, bx, by;
+
+	geo_project(a->lat / 100.0, a->lon / 100.0, w, h, &ax, &ay);
+	geo_project(b->lat / 100.0, b->lon / 100.0, w, h, &bx, &by);
+	if (ay == by)
+		return false; /* a horizontal edge crosses no scanline */
+	/* Nor does one that ends before the next dot centre (y + 0.5) below
+	 * its top: most of a coastline's short edges at a terminal's few rows.
+	 * Leaving them out (NaN stays in) keeps the fill as it is and the
+	 * edges in memory a few. */
+	if (ceil((ay < by ? ay : by) - 0.5) + 0.5 >= (ay < by ? by : ay))
+		return false;
+	e->dir = ay < by ? 1 : -1;
+	e->top = ay < by ? ay : by;
+	e->bottom = ay < by ? by : ay;
+	e->x_top = ay < by ? ax : bx;
+	e->dxdy = (bx - ax) / (by - ay);
+	return true;
+}
+
+/* Every edge of every ring that crosses a dot centre, projected. Counted
+ * first, so that the array holds those alone: one the size of every edge
+ * came, once a first map had been drawn, from memory malloc zeroes page by
+ * page (a fifth of the full map's memory). */
 static struct edge *make_edges(const struct geo_land *land, int w, int h, size_t *count)
 {
-	struct edge *edges = xcalloc(land->point_count ? land->point_count : 1, sizeof(*edges));
+	struct edge scratch, *edges;
 	size_t n = 0;
 
-	for (size_t r = 0; r < land->ring_count; r++) {
-		size_t first = land->ring_start[r], end = land->ring_start[r + 1];
-		for (size_t i = first; i < end; i++) {
-			const struct geo_point *a = &land->points[i];
-			const struct geo_point *b = &land->points[i + 1 < end ? i + 1 : first];
-			double ax, ay, bx, by;
-
-			geo_project(a->lat / 100.0, a->lon / 100.0, w, h, &ax, &ay);
-			geo_project(b->lat / 100.0, b->lon / 100.0, w, h, &bx, &by);
-			if (ay == by)
-				continue; /* a horizontal edge crosses no scanline */
-			/* Nor does one that ends before the next dot centre (y + 0.5)
-			 * below its top: most of a coastline's short edges at a
-			 * terminal's few rows. Leaving them out (NaN stays in) keeps
-			 * the fill as it is and the edges in memory a few. */
-			if (ceil((ay < by ? ay : by) - 0.5) + 0.5 >= (ay < by ? by : ay))
-				continue;
-			struct edge *e = &edges[n++];
-			e->dir = ay < by ? 1 : -1;
-			e->top = ay < by ? ay : by;
-			e->bottom = ay < by ? by : ay;
-			e->x_top = ay < by ? ax : bx;
-			e->dxdy = (bx - ax) / (by - ay);
-		}
-	}
+	for (size_t r = 0; r < land->ring_count; r++)
+		for (size_t i = land->ring_start[r]; i < land->ring_start[r + 1]; i++)
+			n += edge_of(land, r, i, w, h, &scratch);
+	edges = xcalloc(n ? n : 1, sizeof(*edges));
+	n = 0;
+	for (size_t r = 0; r < land->ring_count; r++)
+		for (size_t i = land->ring_start[r]; i < land->ring_start[r + 1]; i++)
+			n += edge_of(land, r, i, w, h, &edges[n]);
 	*count = n;
 	return edges;
 }
