@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -455,7 +456,8 @@ int e2e_row_of(struct vt *vt, const char *text)
 
 /* ---- checking ---- */
 
-void e2e_check_screen(struct vt *vt)
+/* What is wrong with the screen, into msg; false when nothing is. */
+static bool screen_problem(struct vt *vt, char *msg, size_t size)
 {
 	int rows, cols;
 
@@ -465,8 +467,8 @@ void e2e_check_screen(struct vt *vt)
 		int width = u8_strwidth((const uint8_t *)text, "UTF-8");
 
 		if (width > cols) {
-			vt_dump(vt, stderr);
-			fail_msg("row %d is %d columns wide on a %d-column terminal", r, width, cols);
+			snprintf(msg, size, "row %d is %d columns wide on a %d-column terminal", r, width, cols);
+			return true;
 		}
 		for (int c = 0; c < cols; c++) {
 			struct vt_cell cell, next;
@@ -475,15 +477,48 @@ void e2e_check_screen(struct vt *vt)
 			if (cell.width != 2)
 				continue;
 			if (c + 1 >= cols || !vt_cell_at(vt, r, c + 1, &next) || next.width != 0) {
-				vt_dump(vt, stderr);
-				fail_msg("the wide character at row %d, column %d is cut", r, c);
+				snprintf(msg, size, "the wide character at row %d, column %d is cut", r, c);
+				return true;
 			}
 		}
 	}
 	if (rows >= 6 && cols >= 20 && (vt_row_text(vt, 0)[0] == '\0' || vt_row_text(vt, rows - 1)[0] == '\0')) {
-		vt_dump(vt, stderr);
-		fail_msg("the title bar or the key hints are not on the first and last rows");
+		snprintf(msg, size, "the title bar or the key hints are not on the first and last rows");
+		return true;
 	}
+	return false;
+}
+
+void e2e_check_screen(struct vt *vt)
+{
+	char msg[160];
+
+	if (screen_problem(vt, msg, sizeof(msg))) {
+		vt_dump(vt, stderr);
+		fail_msg("%s", msg);
+	}
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+void e2e_settle_resized(struct vt *vt)
+{
+	char msg[160];
+	double until = now_ms() + E2E_WAIT_MS;
+
+	e2e_settle(vt);
+	while (screen_problem(vt, msg, sizeof(msg)) && now_ms() < until) {
+		vt_mark(vt);
+		if (vt_wait_output(vt, E2E_QUIET_MS) == VT_FOUND)
+			e2e_settle(vt);
+	}
+	e2e_check_screen(vt);
 }
 
 void e2e_expect_ascii(const char *bytes, size_t n)

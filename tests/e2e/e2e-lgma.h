@@ -101,6 +101,13 @@ void e2e_expect_text(struct vt *vt, const char *text);
 void e2e_expect_gone(struct vt *vt, const char *text);
 /* Waits for the current update to end (E2E_QUIET_MS of silence). */
 void e2e_settle(struct vt *vt);
+/* After a resize: waits for the update to end and, while the screen is not
+ * whole (e2e_check_screen), for more, up to E2E_WAIT_MS; then checks it.
+ * Why: an answer to the key before, drawn for the old size, can reach the
+ * terminal after the resize and tear the screen; lgma repaints all of it
+ * once it sees the new size, but on a loaded machine (a sanitizer build)
+ * that can come after a quiet spell longer than E2E_QUIET_MS. */
+void e2e_settle_resized(struct vt *vt);
 /* Sends a key or text and waits for lgma's answer to it and its end. Fails
  * when no output comes. */
 void e2e_key(struct vt *vt, enum vt_key key);

@@ -350,8 +350,7 @@ static void test_resize_keeps_the_reading_position(void **state)
 		vt_mark(vt);
 		assert_int_equal(vt_resize(vt, steps[i].rows, steps[i].cols), 0);
 		assert_int_equal(vt_wait_output(vt, E2E_WAIT_MS), VT_FOUND);
-		e2e_settle(vt);
-		e2e_check_screen(vt);
+		e2e_settle_resized(vt);
 		/* The word that was first at the top is still at the top. */
 		row = e2e_row_of(vt, token);
 		if (row < pane_top() || row > pane_top() + 2 || row > pane_bottom(vt)) {

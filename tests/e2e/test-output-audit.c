@@ -314,8 +314,7 @@ static void act_resize(struct vt *vt, int rows, int cols)
 	vt_mark(vt);
 	assert_int_equal(vt_resize(vt, rows, cols), 0);
 	assert_int_equal(vt_wait_output(vt, E2E_WAIT_MS), VT_FOUND);
-	e2e_settle(vt);
-	e2e_check_screen(vt);
+	e2e_settle_resized(vt);
 }
 
 /* Every section: open it by its number, switch the language and the
