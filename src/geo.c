@@ -231,16 +231,28 @@ static void parse_line(struct parser *p, const char *s, const char *end)
 			 word_len(s, end), s);
 }
 
+static size_t count_lines(const char *text, size_t size)
+{
+	size_t n = 1;
+
+	for (const char *s = text, *end = text + size; (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++)
+		n++;
+	return n;
+}
+
 struct geo_land *geo_land_parse(const char *name, const char *text, size_t size,
 				struct diag_list *diags)
 {
 	struct parser p = {.name = name, .diags = diags, .land = xcalloc(1, sizeof(struct geo_land))};
 	const char *s = text, *end = text + size;
 
-	/* Room for every vertex the file can hold ("0 0" and a newline at
-	 * least): growing by copying touched nearly twice the memory the
-	 * points take, and room never written is never resident. */
-	p.point_cap = size / 4 + 1 < GEO_MAX_POINTS ? size / 4 + 1 : GEO_MAX_POINTS;
+	/* Room for a vertex on every line: growing by copying touched nearly
+	 * twice the memory the points take, and room for one every four bytes
+	 * (the least a vertex line takes) was three times too much, which the
+	 * map's later allocations then took up and touched. */
+	p.point_cap = count_lines(text, size);
+	if (p.point_cap > GEO_MAX_POINTS)
+		p.point_cap = GEO_MAX_POINTS;
 	p.land->points = xreallocarray(NULL, p.point_cap, sizeof(*p.land->points));
 	while (s < end && p.errors < GEO_MAX_ERRORS) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
@@ -382,55 +394,115 @@ static bool edge_of(const struct geo_land *land, size_t r, size_t i, int w, int 
 	return true;
 }
 
-/* Every edge of every ring that crosses a dot centre, projected. Counted
- * first, so that the array holds those alone: one the size of every edge
- * came, once a first map had been drawn, from memory malloc zeroes page by
- * page (a fifth of the full map's memory). */
-static struct edge *make_edges(const struct geo_land *land, int w, int h, size_t *count)
-{
-	struct edge scratch, *edges;
-	size_t n = 0;
+/* Rows are filled a band at a time, and only the edges that cross a band
+ * are held: for the shipped land at 200x50 all of them took 108 KB, the
+ * largest block of the offices view's memory. A band projects again the
+ * vertices of the rings that reach it (the shipped land is 287 rings of 18
+ * vertices at the median), which costs less than holding them. */
+enum { BAND_ROWS = 16 };
 
-	for (size_t r = 0; r < land->ring_count; r++)
-		for (size_t i = land->ring_start[r]; i < land->ring_start[r + 1]; i++)
-			n += edge_of(land, r, i, w, h, &scratch);
-	edges = xcalloc(n ? n : 1, sizeof(*edges));
-	n = 0;
-	for (size_t r = 0; r < land->ring_count; r++)
-		for (size_t i = land->ring_start[r]; i < land->ring_start[r + 1]; i++)
-			n += edge_of(land, r, i, w, h, &edges[n]);
-	*count = n;
-	return edges;
+static int clamp_row(double y, int h)
+{
+	return !(y > 0) ? 0 : y >= h ? h : (int)y; /* NaN: row 0 */
 }
 
-/* The first row whose dot centre (y + 0.5) an edge reaches, in [0, h]. */
-static int first_row(const struct edge *e, int h)
+/* The rows [*first, *end) whose dot centres (y + 0.5) edge e crosses. */
+static void rows_of(const struct edge *e, int h, int *first, int *end)
 {
-	double y = ceil(e->top - 0.5);
-
-	return !(y > 0) ? 0 : y >= h ? h : (int)y;
+	*first = clamp_row(ceil(e->top - 0.5), h);
+	*end = clamp_row(ceil(e->bottom - 0.5), h);
 }
 
-/* The edges by the row they start at, a counting sort: edges
- * order[start[y] .. start[y + 1]) start at row y. Why not qsort: glibc's
- * copies the edges into a buffer as large as them (a tenth of the memory
- * of the offices view), and rows are all the order the fill needs. */
-static uint32_t *order_by_row(const struct edge *edges, size_t n, int h, size_t **start_out)
-{
-	size_t *start = xcalloc((size_t)h + 2, sizeof(*start));
-	uint32_t *order = xcalloc(n ? n : 1, sizeof(*order));
+struct raster {
+	const struct geo_land *land;
+	int w, h;
+	/* The rows [ring_rows[2 r], ring_rows[2 r + 1]) ring r may cross: a
+	 * band projects the rings that reach it, no others. */
+	int *ring_rows;
+	struct edge *edges; /* the band's */
+	size_t count, cap;
+	uint32_t *order, *active; /* cap entries each */
+	/* edges order[start[k] .. start[k + 1]) start at the band's row k */
+	size_t start[BAND_ROWS + 2];
+	int *delta; /* w + 1 */
+};
 
-	for (size_t i = 0; i < n; i++)
-		start[first_row(&edges[i], h) + 1]++;
-	for (int y = 0; y <= h; y++)
-		start[y + 1] += start[y];
-	for (size_t i = 0; i < n; i++) /* start[y] is y's next free place meanwhile */
-		order[start[first_row(&edges[i], h)]++] = (uint32_t)i;
-	for (int y = h; y > 0; y--)
-		start[y] = start[y - 1];
+static void push_edge(struct raster *r, const struct edge *e)
+{
+	if (r->count == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		r->edges = xreallocarray(r->edges, r->cap, sizeof(*r->edges));
+		r->order = xreallocarray(r->order, r->cap, sizeof(*r->order));
+		r->active = xreallocarray(r->active, r->cap, sizeof(*r->active));
+	}
+	r->edges[r->count++] = *e;
+}
+
+static void find_ring_rows(struct raster *r)
+{
+	const struct geo_land *land = r->land;
+
+	r->ring_rows = xcalloc(2 * land->ring_count, sizeof(*r->ring_rows));
+	for (size_t ring = 0; ring < land->ring_count; ring++) {
+		double lo = INFINITY, hi = -INFINITY;
+		for (size_t i = land->ring_start[ring]; i < land->ring_start[ring + 1]; i++) {
+			double x, y;
+			geo_project(land->points[i].lat / 100.0, land->points[i].lon / 100.0, r->w, r->h, &x, &y);
+			lo = y < lo ? y : lo;
+			hi = y > hi ? y : hi;
+		}
+		r->ring_rows[2 * ring] = clamp_row(ceil(lo - 0.5), r->h);
+		r->ring_rows[2 * ring + 1] = clamp_row(ceil(hi - 0.5), r->h);
+	}
+}
+
+/* The edges that cross a dot centre of rows [top, bottom). */
+static void gather(struct raster *r, int top, int bottom)
+{
+	const struct geo_land *land = r->land;
+	struct edge e;
+	int first, end;
+
+	r->count = 0;
+	for (size_t ring = 0; ring < land->ring_count; ring++) {
+		if (r->ring_rows[2 * ring] >= bottom || r->ring_rows[2 * ring + 1] <= top)
+			continue;
+		for (size_t i = land->ring_start[ring]; i < land->ring_start[ring + 1]; i++) {
+			if (!edge_of(land, ring, i, r->w, r->h, &e))
+				continue;
+			rows_of(&e, r->h, &first, &end);
+			if (first < bottom && end > top)
+				push_edge(r, &e);
+		}
+	}
+}
+
+/* The band's row an edge starts at (0 for one from a band above). */
+static int start_in_band(const struct raster *r, const struct edge *e, int top)
+{
+	int first, end;
+
+	rows_of(e, r->h, &first, &end);
+	return first > top ? first - top : 0;
+}
+
+/* The band's edges by the row they start at, a counting sort. Why not
+ * qsort: glibc's copies the edges into a buffer as large as them, and rows
+ * are all the order the fill needs. */
+static void order_by_row(struct raster *r, int top)
+{
+	size_t *start = r->start;
+
+	memset(r->start, 0, sizeof(r->start));
+	for (size_t i = 0; i < r->count; i++)
+		start[start_in_band(r, &r->edges[i], top) + 1]++;
+	for (int k = 0; k <= BAND_ROWS; k++)
+		start[k + 1] += start[k];
+	for (size_t i = 0; i < r->count; i++) /* start[k] is k's next free place meanwhile */
+		r->order[start[start_in_band(r, &r->edges[i], top)]++] = (uint32_t)i;
+	for (int k = BAND_ROWS + 1; k > 0; k--)
+		start[k] = start[k - 1];
 	start[0] = 0;
-	*start_out = start;
-	return order;
 }
 
 /* Winding changes along a row instead of sorted crossings: an edge crossing
@@ -458,41 +530,48 @@ static void fill_row(int *delta, int w, uint8_t *row)
 	delta[w] = 0;
 }
 
+static void fill_band(struct raster *r, int top, int bottom, uint8_t *dots)
+{
+	size_t active_count = 0;
+
+	for (int y = top; y < bottom; y++) {
+		double centre = y + 0.5;
+
+		for (size_t k = r->start[y - top]; k < r->start[y - top + 1]; k++)
+			r->active[active_count++] = r->order[k];
+		for (size_t i = 0; i < active_count;) {
+			const struct edge *e = &r->edges[r->active[i]];
+			if (e->bottom <= centre) {
+				r->active[i] = r->active[--active_count];
+				continue;
+			}
+			add_crossing(r->delta, r->w, e->x_top + (centre - e->top) * e->dxdy, e->dir);
+			i++;
+		}
+		fill_row(r->delta, r->w, dots + (size_t)y * (size_t)r->w);
+	}
+}
+
 void geo_raster(const struct geo_land *land, int w, int h, uint8_t *dots)
 {
-	size_t edge_count = 0, active_count = 0, *row_start;
-	struct edge *edges;
-	uint32_t *order, *active;
-	int *delta;
+	struct raster r = {.land = land, .w = w, .h = h};
 
 	if (w <= 0 || h <= 0)
 		return;
 	memset(dots, 0, (size_t)w * (size_t)h);
 	if (land == NULL || land->ring_count == 0)
 		return;
-	edges = make_edges(land, w, h, &edge_count);
-	order = order_by_row(edges, edge_count, h, &row_start);
-	active = xcalloc(edge_count + 1, sizeof(*active));
-	delta = xcalloc((size_t)w + 1, sizeof(*delta));
-	for (int y = 0; y < h; y++) {
-		double centre = y + 0.5;
-
-		for (size_t k = row_start[y]; k < row_start[y + 1]; k++)
-			active[active_count++] = order[k];
-		for (size_t i = 0; i < active_count;) {
-			const struct edge *e = &edges[active[i]];
-			if (e->bottom <= centre) {
-				active[i] = active[--active_count];
-				continue;
-			}
-			add_crossing(delta, w, e->x_top + (centre - e->top) * e->dxdy, e->dir);
-			i++;
-		}
-		fill_row(delta, w, dots + (size_t)y * (size_t)w);
+	r.delta = xcalloc((size_t)w + 1, sizeof(*r.delta));
+	find_ring_rows(&r);
+	for (int top = 0; top < h; top += BAND_ROWS) {
+		int bottom = h - top > BAND_ROWS ? top + BAND_ROWS : h;
+		gather(&r, top, bottom);
+		order_by_row(&r, top);
+		fill_band(&r, top, bottom, dots);
 	}
-	free(delta);
-	free(active);
-	free(order);
-	free(row_start);
-	free(edges);
+	free(r.delta);
+	free(r.ring_rows);
+	free(r.active);
+	free(r.order);
+	free(r.edges);
 }

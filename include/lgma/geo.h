@@ -32,10 +32,10 @@
 enum {
 	GEO_MAX_FILE_SIZE = 4 * 1024 * 1024, /* bytes of land.txt */
 	/* Vertices of all rings together: the shipped file has about 9 200.
-	 * The cap bounds memory (4 bytes a vertex, 48 an edge while drawing)
-	 * and the raster's time, rows x edges at worst: a file of nothing but
-	 * full-height edges takes a few hundred ms for a 300x100-cell map,
-	 * against a few ms for the real land. */
+	 * The cap bounds memory (4 bytes a vertex, 48 an edge of a band of
+	 * rows while drawing) and the raster's time, rows x edges at worst: a
+	 * file of nothing but full-height edges takes a few hundred ms for a
+	 * 300x100-cell map, against a few ms for the real land. */
 	GEO_MAX_POINTS = 50000,
 	GEO_MAX_ERRORS = 20, /* a malformed file stops being read after these */
 };
@@ -80,7 +80,8 @@ bool geo_dot(double lat, double lon, int w, int h, int *x, int *y);
 
 /* Fills dots[y * w + x] with 1 where the centre of dot (x, y) is on land and
  * 0 elsewhere; dots holds w * h bytes. land may be NULL (all sea). Time is
- * proportional to h times the edges crossing a row, plus the vertices. */
+ * proportional to h times the edges crossing a row, plus the vertices of
+ * each ring once for every band of 16 rows it reaches. */
 void geo_raster(const struct geo_land *land, int w, int h, uint8_t *dots);
 
 #endif
