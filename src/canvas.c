@@ -56,7 +56,9 @@ static void set_text(struct canvas *c, struct canvas_cell *cell, const char *s, 
 	uint32_t slot;
 
 	release(c, cell);
-	if (size <= CANVAS_INLINE_MAX) {
+	/* (Text that starts with the marker byte, which no display-safe text
+	 * does, goes to the pool too: a caller's mistake stays a wrong glyph.) */
+	if (size <= CANVAS_INLINE_MAX && (size == 0 || s[0] != POOLED)) {
 		memcpy(cell->text, s, size);
 		cell->text[size] = '\0';
 		return;

@@ -114,6 +114,21 @@ static void test_clear_and_resize_blank_every_cell(void **state)
 	canvas_fini(&c);
 }
 
+/* canvas_put wants display-safe text; given a control by mistake, the cell
+ * must still read back what it was given, not be taken for a pooled one. */
+static void test_marker_byte_reads_back(void **state)
+{
+	struct canvas c;
+
+	(void)state;
+	canvas_init(&c, 1, 4, false);
+	put(&c, 0, 0, THUMB_TONED);
+	canvas_put(&c, 0, 2, "\x01", 1, CANVAS_NORMAL, 2);
+	assert_string_equal(text_at(&c, 0, 0), THUMB_TONED);
+	assert_string_equal(text_at(&c, 0, 2), "\x01");
+	canvas_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +136,7 @@ int main(void)
 		cmocka_unit_test(test_overwriting_keeps_each_cell_its_own),
 		cmocka_unit_test(test_pool_is_bounded_without_clearing),
 		cmocka_unit_test(test_clear_and_resize_blank_every_cell),
+		cmocka_unit_test(test_marker_byte_reads_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
