@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lgma/memfind.h"
 #include "lgma/readfile.h"
 #include "lgma/xalloc.h"
 
@@ -231,15 +232,6 @@ static void parse_line(struct parser *p, const char *s, const char *end)
 			 word_len(s, end), s);
 }
 
-static size_t count_lines(const char *text, size_t size)
-{
-	size_t n = 1;
-
-	for (const char *s = text, *end = text + size; (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++)
-		n++;
-	return n;
-}
-
 struct geo_land *geo_land_parse(const char *name, const char *text, size_t size,
 				struct diag_list *diags)
 {
@@ -250,7 +242,7 @@ struct geo_land *geo_land_parse(const char *name, const char *text, size_t size,
 	 * twice the memory the points take, and room for one every four bytes
 	 * (the least a vertex line takes) was three times too much, which the
 	 * map's later allocations then took up and touched. */
-	p.point_cap = count_lines(text, size);
+	p.point_cap = memcount(text, size, '\n') + 1;
 	if (p.point_cap > GEO_MAX_POINTS)
 		p.point_cap = GEO_MAX_POINTS;
 	p.land->points = xreallocarray(NULL, p.point_cap, sizeof(*p.land->points));

@@ -140,9 +140,6 @@ size_t layout_find_spans(const char *s, size_t n, struct layout_span **spans)
 		size_t len, start, end;
 		if (!candidate[(unsigned char)s[i]])
 			continue;
-		/* "the" and "with" are everywhere: only "ht" and "ww" may start a URL. */
-		if (s[i] != '@' && (i + 1 >= n || (s[i + 1] | 0x20) != ((s[i] | 0x20) == 'h' ? 't' : 'w')))
-			continue;
 		if (s[i] != '@' && (len = url_at(s, n, i)) > 0) {
 			push(&l, i, i + len, LAYOUT_SPAN_URL);
 			i += len - 1;

@@ -13,6 +13,7 @@
 
 #include "layout-internal.h"
 #include "lgma/linebreak.h"
+#include "lgma/memfind.h"
 #include "lgma/text.h"
 
 /* ---- paragraphs ---- */
@@ -242,11 +243,7 @@ static void finish(struct layout *l)
  * room never used is never touched (so never resident). */
 static void presize(struct layout *l, const char *src, size_t len)
 {
-	size_t newlines = 0, lines;
-
-	for (const char *p = src; (p = memchr(p, '\n', (size_t)(src + len - p))) != NULL; p++)
-		newlines++;
-	lines = len / (size_t)l->opt.width + newlines + 16;
+	size_t lines = len / (size_t)l->opt.width + memcount(src, len, '\n') + 16;
 
 	l->text_cap = len + len / 8 + 64;
 	l->text = xmalloc(l->text_cap);

@@ -43,3 +43,12 @@ const char *memfind(const char *hay, size_t n, const char *needle, size_t m)
 }
 
 #endif
+
+size_t memcount(const char *s, size_t n, char c)
+{
+	size_t count = 0;
+
+	for (const char *end = s + n; (s = memchr(s, c, (size_t)(end - s))) != NULL; s++)
+		count++;
+	return count;
+}

@@ -2,6 +2,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "lgma/memfind.h"
 #include "lgma/xalloc.h"
@@ -112,11 +114,15 @@ static bool accepts(const struct scan *sc, const struct entry *e)
 	return (e->langs & sc->langs) && e->field <= sc->max_field && !(sc->skip_alias && e->alias);
 }
 
+/* Whether the 4 bytes at p (readable) are a regional indicator, all of
+ * which take 4 bytes. Every match is asked twice: most end at once on the
+ * first byte, which a 4-byte character alone starts with 0xF0. */
 static bool is_indicator(const char *p)
 {
-	const unsigned char *u = (const unsigned char *)p;
+	ucs4_t c;
 
-	return u[0] == 0xF0 && u[1] == 0x9F && u[2] == 0x87 && u[3] >= 0xA6 && u[3] <= 0xBF;
+	return (unsigned char)p[0] == 0xF0 && u8_mbtoucr(&c, (const uint8_t *)p, 4) == 4 &&
+	       uc_is_property_regional_indicator(c);
 }
 
 /* True when folded offset off of the text [from, to) falls between the two

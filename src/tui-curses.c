@@ -541,7 +541,6 @@ static void on_deadlines(struct shell *sh)
 	}
 }
 
-/* Returns false when the program should end. */
 /* The map's land is read when the map is first shown: what was wrong with
  * it goes where a failed reload's errors go (the screen has no room). */
 static void log_land_problems(const struct content *c)
@@ -555,6 +554,7 @@ static void log_land_problems(const struct content *c)
 	}
 }
 
+/* Returns false when the program should end. */
 static bool step(struct shell *sh)
 {
 	struct app_event ev;

@@ -12,4 +12,7 @@
 /* The first occurrence of needle[0..m) in hay[0..n), or NULL. m >= 1. */
 const char *memfind(const char *hay, size_t n, const char *needle, size_t m);
 
+/* How many times byte c occurs in s[0..n) (memchr's speed). */
+size_t memcount(const char *s, size_t n, char c);
+
 #endif

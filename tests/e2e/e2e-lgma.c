@@ -15,7 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -499,21 +498,13 @@ void e2e_check_screen(struct vt *vt)
 	}
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 void e2e_settle_resized(struct vt *vt)
 {
 	char msg[160];
-	double until = now_ms() + E2E_WAIT_MS;
+	double until = vt_now_ms() + E2E_WAIT_MS;
 
 	e2e_settle(vt);
-	while (screen_problem(vt, msg, sizeof(msg)) && now_ms() < until) {
+	while (screen_problem(vt, msg, sizeof(msg)) && vt_now_ms() < until) {
 		vt_mark(vt);
 		if (vt_wait_output(vt, E2E_QUIET_MS) == VT_FOUND)
 			e2e_settle(vt);

@@ -9,17 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 
 #include "lgma-run.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
 
 const char *e2e_lgma_path(void)
 {
@@ -152,10 +143,10 @@ void e2e_type_quiet(struct vt *vt, const char *text)
 /* Reads output until cond holds or the time is up. */
 static bool wait_until(struct vt *vt, bool (*cond)(struct vt *, int, const char *), int row, const char *text)
 {
-	double deadline = now_ms() + E2E_WAIT_MS;
+	double deadline = vt_now_ms() + E2E_WAIT_MS;
 
 	while (!cond(vt, row, text)) {
-		if (now_ms() >= deadline)
+		if (vt_now_ms() >= deadline)
 			return false;
 		if (vt_wait_quiet(vt, 20, 200) == VT_EOF)
 			return cond(vt, row, text);

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "e2e-lgma.h"
@@ -37,14 +36,6 @@ static struct vt *start(const char *const *env, const char *const *args)
 }
 
 static const char *const english[] = {"LANG=en_US.UTF-8", NULL};
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* lgma is still running, on its screen, and started no other program. */
 static void expect_still_there(struct vt *vt, const char *after)
@@ -122,10 +113,10 @@ static bool ignores(pid_t pid, int sig)
 static void test_ctrl_c_while_starting(void **state)
 {
 	struct vt *vt = start(english, E2E_ARGS("--kiosk"));
-	double until = now_ms() + E2E_WAIT_MS;
+	double until = vt_now_ms() + E2E_WAIT_MS;
 
 	(void)state;
-	while (!ignores(vt_pid(vt), SIGINT) && now_ms() < until)
+	while (!ignores(vt_pid(vt), SIGINT) && vt_now_ms() < until)
 		usleep(200);
 	assert_true(ignores(vt_pid(vt), SIGINT));
 	assert_int_equal(vt_type(vt, "\003"), 0);
@@ -169,10 +160,10 @@ static void test_idle_timeout_returns_to_the_start(void **state)
 	e2e_expect_text(vt, "乙01の01");
 	e2e_type(vt, "L");
 	e2e_expect_text(vt, "b01w01");
-	last_key = now_ms();
+	last_key = vt_now_ms();
 	/* The start screen: the menu, the first entry, the start language. */
 	e2e_expect_text(vt, "甲の節");
-	assert_true(now_ms() - last_key >= 900.0 * slow);
+	assert_true(vt_now_ms() - last_key >= 900.0 * slow);
 	assert_false(e2e_on_screen(vt, "b01w01"));
 	assert_true(e2e_on_screen(vt, "甲01の01")); /* the preview of the first */
 	assert_true(e2e_on_screen(vt, "丙の節"));

@@ -69,7 +69,6 @@ struct vt {
 	size_t row_cols_cap;
 };
 
-double vt_now_ms(void);
 void vt_buf_append(struct vt_buf *b, const void *bytes, size_t n);
 
 /* Reads output for up to timeout_ms (0: only what is there). Returns the

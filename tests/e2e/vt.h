@@ -51,6 +51,8 @@ struct vt *vt_spawn(char *const argv[], char *const envp[], int rows, int cols);
 void vt_close(struct vt *vt);
 
 pid_t vt_pid(const struct vt *vt);
+/* Milliseconds on the monotonic clock, for tests that time lgma. */
+double vt_now_ms(void);
 /* How many times slower an lgma runs under LGMA_E2E_WRAPPER (valgrind):
  * LGMA_E2E_TIMEOUT_SCALE then, else 1. Tests scale the times and CPU they
  * allow lgma by it; the driver's own waits already are. */

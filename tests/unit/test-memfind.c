@@ -67,11 +67,26 @@ static void test_edges(void **state)
 	assert_ptr_equal(memfind(hay, 19, "fX", 2), hay + 15);	 /* across a block */
 }
 
+/* memcount counts every byte, the first and the last included, and
+ * nothing past n. */
+static void test_count(void **state)
+{
+	static const char s[] = "\nab\n\ncd\n";
+
+	(void)state;
+	assert_int_equal(memcount(s, 8, '\n'), 4);
+	assert_int_equal(memcount(s, 7, '\n'), 3);
+	assert_int_equal(memcount(s + 1, 6, '\n'), 2);
+	assert_int_equal(memcount(s, 8, 'x'), 0);
+	assert_int_equal(memcount(s, 0, '\n'), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_agrees_with_naive),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_count),
 	};
 
 	return cmocka_run_group_tests_name("memfind", tests, NULL, NULL);
