@@ -175,6 +175,31 @@ long vt_sample_rss(struct vt *vt)
 	return vt->peak_rss_kb;
 }
 
+long vt_minor_faults(const struct vt *vt)
+{
+	char path[64], buf[1024];
+	const char *p;
+	long faults = -1;
+	size_t n;
+	FILE *f;
+
+	if (vt->reaped)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)vt->pid);
+	f = fopen(path, "re");
+	if (f == NULL)
+		return -1;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* The command name, in parentheses, may hold spaces: the fields are
+	 * counted from its end. minflt is the 10th field, the 8th after it. */
+	p = strrchr(buf, ')');
+	if (p != NULL && sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %ld", &faults) != 1)
+		faults = -1;
+	return faults;
+}
+
 long vt_peak_rss_kb(const struct vt *vt)
 {
 	return vt->peak_rss_kb;

@@ -236,6 +236,10 @@ struct vt_stats vt_total(struct vt *vt);
 long vt_peak_rss_kb(const struct vt *vt);
 /* Samples VmHWM now (the child must be alive); returns the peak so far. */
 long vt_sample_rss(struct vt *vt);
+/* The child's minor page faults so far (minflt in /proc/PID/stat), or -1
+ * once it is reaped. Where a fault is dear (a sandboxed machine), the pages
+ * a start-up touches are much of its time. */
+long vt_minor_faults(const struct vt *vt);
 
 /* ---- the output audit ---- */
 
