@@ -492,7 +492,7 @@ static int cmp_double(const void *a, const void *b)
 
 /* The median (or the fastest run's value) over the runs that started;
  * NAN-free: -1 when none did. */
-static double median(const struct run *runs, int n, const struct metric *m)
+static double summary(const struct run *runs, int n, const struct metric *m)
 {
 	double v[MAX_RUNS];
 	int k = 0;
@@ -587,7 +587,7 @@ static void print_table(struct size size, struct column *cols, int n)
 		snprintf(cell, sizeof(cell), "%-14s %s", first_of_group ? mt->group : "", mt->name);
 		printf("%-*s", lw, mt->group[0] != '\0' ? cell : mt->name);
 		for (int c = 0; c < n; c++) {
-			double x = median(cols[c].runs, opt.runs, mt);
+			double x = summary(cols[c].runs, opt.runs, mt);
 			bool flag = mt->field == F_BYTES &&
 				    any_unchanged(cols[c].runs, opt.runs, mt->action);
 
@@ -616,7 +616,7 @@ static void print_tsv(struct size size, struct column *cols, int n)
 
 			printf("%s\t%s\t%dx%d\t%s%s%s\t%.*f\n", cols[c].v->name, cols[c].term,
 			       size.cols, size.rows, mt->group, mt->group[0] ? " " : "", mt->name,
-			       mt->decimals, median(cols[c].runs, opt.runs, mt));
+			       mt->decimals, summary(cols[c].runs, opt.runs, mt));
 		}
 		printf("%s\t%s\t%dx%d\texit status\t%s\n", cols[c].v->name, cols[c].term,
 		       size.cols, size.rows, exit_text(&cols[c], cell, sizeof(cell)));
