@@ -149,6 +149,13 @@ const char *canvas_cell_text(const struct canvas *c, const struct canvas_cell *c
 	return pooled(cell) ? c->pool[slot_of(cell)] : cell->text;
 }
 
+const char *canvas_text_at(const struct canvas *c, int row, int col)
+{
+	const struct canvas_cell *cell = canvas_cell_const(c, row, col);
+
+	return cell != NULL ? canvas_cell_text(c, cell) : "";
+}
+
 /* Writing over either half of a wide cell leaves no orphaned half. */
 static void unshare(struct canvas *c, int row, int col)
 {
@@ -238,7 +245,7 @@ char *canvas_row_text(const struct canvas *c, int row)
 	char *out = xmalloc(cap);
 
 	for (int col = 0; col < c->cols; col++) {
-		const char *text = canvas_cell_text(c, canvas_cell_const(c, row, col));
+		const char *text = canvas_text_at(c, row, col);
 		size_t size = strlen(text);
 		memcpy(out + n, text, size);
 		n += size;

@@ -82,6 +82,8 @@ const struct canvas_cell *canvas_cell_const(const struct canvas *c, int row, int
 /* The grapheme a cell of c shows, NUL-terminated ("" for a continuation
  * cell); valid until that cell is painted again. */
 const char *canvas_cell_text(const struct canvas *c, const struct canvas_cell *cell);
+/* The same for the cell at (row, col); "" outside the grid. */
+const char *canvas_text_at(const struct canvas *c, int row, int col);
 
 /* Puts display-safe text at (row, col), clipped to max_cols columns and to
  * the grid; a wide grapheme that does not fit whole is not drawn. Returns the

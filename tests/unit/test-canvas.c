@@ -18,11 +18,6 @@
 #define A_MARKS "a\xCC\x81\xCC\xA3"			/* a, U+0301, U+0323: 5 bytes, 1 column */
 #define E_MARKS "e\xCC\x81\xCC\xA3\xCC\x88"		/* e and three marks: 7 bytes, 1 column */
 
-static const char *text_at(const struct canvas *c, int row, int col)
-{
-	return canvas_cell_text(c, canvas_cell_const(c, row, col));
-}
-
 static void put(struct canvas *c, int row, int col, const char *s)
 {
 	canvas_put(c, row, col, s, strlen(s), CANVAS_NORMAL, c->cols);
@@ -43,13 +38,17 @@ static void test_long_graphemes_read_back(void **state)
 	(void)state;
 	canvas_init(&c, 2, 10, false);
 	put(&c, 0, 0, "x" THUMB_TONED E_MARKS A_MARKS "y");
-	assert_string_equal(text_at(&c, 0, 0), "x");
-	assert_string_equal(text_at(&c, 0, 1), THUMB_TONED);
+	assert_string_equal(canvas_text_at(&c, 0, 0), "x");
+	assert_string_equal(canvas_text_at(&c, 0, 1), THUMB_TONED);
 	assert_int_equal(canvas_cell_const(&c, 0, 1)->width, 2);
-	assert_string_equal(text_at(&c, 0, 2), "");
-	assert_string_equal(text_at(&c, 0, 3), E_MARKS);
-	assert_string_equal(text_at(&c, 0, 4), A_MARKS);
-	assert_string_equal(text_at(&c, 0, 5), "y");
+	assert_string_equal(canvas_text_at(&c, 0, 2), "");
+	assert_string_equal(canvas_text_at(&c, 0, 3), E_MARKS);
+	assert_string_equal(canvas_text_at(&c, 0, 4), A_MARKS);
+	assert_string_equal(canvas_text_at(&c, 0, 5), "y");
+	/* Outside the grid there is nothing, not a neighbour's text. */
+	assert_string_equal(canvas_text_at(&c, 0, 10), "");
+	assert_string_equal(canvas_text_at(&c, -1, 0), "");
+	assert_string_equal(canvas_text_at(&c, 2, 0), "");
 	row_is(&c, 0, "x" THUMB_TONED E_MARKS A_MARKS "y");
 	row_is(&c, 1, "");
 	canvas_fini(&c);
@@ -68,7 +67,7 @@ static void test_overwriting_keeps_each_cell_its_own(void **state)
 	/* Half of a wide cell overwritten: the other half becomes a blank. */
 	put(&c, 0, 3, E_MARKS);
 	row_is(&c, 0, THUMB_TONED " " E_MARKS);
-	assert_string_equal(text_at(&c, 0, 2), " ");
+	assert_string_equal(canvas_text_at(&c, 0, 2), " ");
 	assert_int_equal(canvas_cell_const(&c, 0, 2)->width, 1);
 	canvas_fini(&c);
 }
@@ -86,7 +85,7 @@ static void test_pool_is_bounded_without_clearing(void **state)
 	assert_true(c.pool_count <= 2 * 3); /* slots ever made: no more than cells */
 	for (int row = 0; row < 2; row++)
 		for (int col = 0; col < 3; col++) {
-			const char *t = text_at(&c, row, col);
+			const char *t = canvas_text_at(&c, row, col);
 			assert_true(strcmp(t, E_MARKS) == 0 || strcmp(t, THUMB_TONED) == 0 || strcmp(t, "q") == 0 ||
 				    strcmp(t, "") == 0 || strcmp(t, " ") == 0);
 		}
@@ -110,7 +109,7 @@ static void test_clear_and_resize_blank_every_cell(void **state)
 	canvas_resize(&c, 3, 5);
 	for (int row = 0; row < 3; row++)
 		for (int col = 0; col < 5; col++)
-			assert_string_equal(text_at(&c, row, col), " ");
+			assert_string_equal(canvas_text_at(&c, row, col), " ");
 	canvas_fini(&c);
 }
 
@@ -124,8 +123,8 @@ static void test_marker_byte_reads_back(void **state)
 	canvas_init(&c, 1, 4, false);
 	put(&c, 0, 0, THUMB_TONED);
 	canvas_put(&c, 0, 2, "\x01", 1, CANVAS_NORMAL, 2);
-	assert_string_equal(text_at(&c, 0, 0), THUMB_TONED);
-	assert_string_equal(text_at(&c, 0, 2), "\x01");
+	assert_string_equal(canvas_text_at(&c, 0, 0), THUMB_TONED);
+	assert_string_equal(canvas_text_at(&c, 0, 2), "\x01");
 	canvas_fini(&c);
 }
 

@@ -77,9 +77,9 @@ static void assert_frame_intact(const struct canvas *c)
 		for (int col = 0; col < c->cols; col++) {
 			if (r > 0 && r < c->rows - 1 && col > 0 && col < c->cols - 1)
 				continue;
-			if (strcmp(canvas_cell_text(c, canvas_cell_const(c, r, col)), "X") != 0)
+			if (strcmp(canvas_text_at(c, r, col), "X") != 0)
 				fail_msg("painted outside the rectangle at %d,%d: '%s'", r, col,
-					 canvas_cell_text(c, canvas_cell_const(c, r, col)));
+					 canvas_text_at(c, r, col));
 		}
 }
 
@@ -88,7 +88,7 @@ static void cells_text(const struct canvas *c, int row, int col, int cols, char 
 {
 	out[0] = '\0';
 	for (int i = col; i < col + cols; i++)
-		strncat(out, canvas_cell_text(c, canvas_cell_const(c, row, i)), size - strlen(out) - 1);
+		strncat(out, canvas_text_at(c, row, i), size - strlen(out) - 1);
 }
 
 static bool is_marker_glyph(const char *s)
@@ -140,7 +140,7 @@ static void check_markers(int rows, int cols, struct canvas_rect rect)
 		for (size_t k = 0; k < n; k++)
 			listed |= at[k] == i;
 		assert_true(listed);
-		glyph = canvas_cell_text(&c, canvas_cell_const(&c, row, col));
+		glyph = canvas_text_at(&c, row, col);
 		if (canvas_cell_const(&c, row, col)->role != CANVAS_MARKER)
 			fail_msg("%s at %dx%d: no marker drawn at %d,%d", o->id, cols, rows, row, col);
 		if (same == 1)
@@ -190,14 +190,14 @@ static void test_merged(void **state)
 		map_marker_cell(shipped, suwon, &g, &r2, &c2);
 		assert_int_equal(r1, r2);
 		assert_int_equal(c1, c2);
-		assert_string_equal(canvas_cell_text(&c, canvas_cell_const(&c, r1, c1)), "2");
+		assert_string_equal(canvas_text_at(&c, r1, c1), "2");
 		assert_int_equal(map_offices_at(shipped, &g, r1, c1, at, 4), 2);
 		assert_int_equal(at[0], seoul);
 		assert_int_equal(at[1], suwon);
 		/* Selecting either shows the selection there. */
 		opt.selected = suwon;
 		map_paint(&c, rect, shipped, land, &opt);
-		assert_string_equal(canvas_cell_text(&c, canvas_cell_const(&c, r1, c1)), "@");
+		assert_string_equal(canvas_text_at(&c, r1, c1), "@");
 		assert_int_equal(canvas_cell_const(&c, r1, c1)->role, CANVAS_MARKER_SELECTED);
 		canvas_fini(&c);
 	}
@@ -226,7 +226,7 @@ static void check_labels(int rows, int cols)
 			assert_frame_intact(&c);
 			map_geometry(&c, rect, false, &g);
 			map_marker_cell(shipped, i, &g, &row, &col);
-			assert_string_equal(canvas_cell_text(&c, canvas_cell_const(&c, row, col)), "@");
+			assert_string_equal(canvas_text_at(&c, row, col), "@");
 			for (int r = row - 1; r <= row + 1; r++) {
 				if (r < rect.row || r >= rect.row + rect.rows)
 					continue;
@@ -299,7 +299,7 @@ static void test_label_spares_markers(void **state)
 	assert_int_equal(row, 1 + 7);
 	assert_int_equal(col, 68);
 	map_marker_cell(shipped, office_index("tokyo"), &g, &row, &col);
-	assert_string_equal(canvas_cell_text(&c, canvas_cell_const(&c, row, col)), "o");
+	assert_string_equal(canvas_text_at(&c, row, col), "o");
 	assert_int_equal(canvas_cell_const(&c, row, col)->role, CANVAS_MARKER);
 	canvas_fini(&c);
 }
@@ -361,7 +361,7 @@ static void test_land_cells(void **state)
 			int row, col;
 			expected_cell(seas[i].lat, seas[i].lon, 120, 40, &row, &col);
 			if (canvas_cell_const(&c, row, col)->role != CANVAS_NORMAL ||
-			    strcmp(canvas_cell_text(&c, canvas_cell_const(&c, row, col)), " ") != 0)
+			    strcmp(canvas_text_at(&c, row, col), " ") != 0)
 				fail_msg("%s is not sea", seas[i].name);
 		}
 		canvas_fini(&c);
@@ -501,7 +501,7 @@ static void test_degenerate(void **state)
 
 		canvas_init(&c, 1, 1, false);
 		map_paint(&c, (struct canvas_rect){0, 0, 1, 1}, shipped, land, &opt);
-		assert_string_equal(canvas_cell_text(&c, canvas_cell_const(&c, 0, 0)), "@");
+		assert_string_equal(canvas_text_at(&c, 0, 0), "@");
 		map_geometry(&c, (struct canvas_rect){0, 0, 1, 1}, false, &g);
 		assert_int_equal(map_offices_at(shipped, &g, 0, 0, at, 20), shipped->office_count);
 		canvas_fini(&c);
